@@ -1,2 +1,4 @@
 export * from "./schema";
 export * from "./diagnostics";
+export * from "./expressions";
+export * from "./compile";
