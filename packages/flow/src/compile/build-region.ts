@@ -272,6 +272,7 @@ function buildCollect(region: Region, compiled: CompiledNode, edges: ParsedEdge[
         on: { INPUT: slotInput },
       },
       confirming: {
+        tags: ["confirming"],
         entry: [a("ask", { nodeId: id, field: "confirm" })],
         on: {
           INPUT: [

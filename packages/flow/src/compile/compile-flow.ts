@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics";
 import { jsonPointer } from "../diagnostics";
-import type { Flow } from "../schema";
+import type { Flow, JsonValue } from "../schema";
 import type { CompiledNode } from "./compiled-node";
 import type { FlowContext } from "./types";
 import type { RegionRegistry } from "./build-region";
@@ -31,6 +31,10 @@ export interface CompiledFlow {
   node(id: string): CompiledNode;
   /** The context a new session starts with, at the given time. */
   initialContext(now: number): FlowContext;
+  /** Renders one of the flow's templates against a node's variables (e.g. a conversation node's task). */
+  render(nodeId: string, template: string, context: FlowContext): string;
+  /** The variables a node sees (its flow's scope). */
+  variables(nodeId: string, context: FlowContext): Readonly<Record<string, JsonValue>>;
 }
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; diagnostics: Diagnostic[] };
@@ -112,6 +116,8 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}): CompileRe
       nodes: registry.nodes,
       node: logic.node,
       initialContext,
+      render: (nodeId, template, context) => cache.render(template, logic.vars(context, logic.node(nodeId).scope), context.now),
+      variables: (nodeId, context) => logic.vars(context, logic.node(nodeId).scope),
     },
   };
 }

@@ -1,0 +1,89 @@
+import type { SessionClock } from "./clock";
+
+interface Timer {
+  id: number;
+  at: number;
+  seq: number;
+  callback: () => void;
+}
+
+export interface VirtualClock extends SessionClock {
+  /** Moves time forward by `ms`, firing due timers in order and letting promises settle between them. */
+  advance(ms: number): Promise<void>;
+  /** Lets pending promise callbacks run without moving time. */
+  flush(): Promise<void>;
+  /** The time of the next timer, or null when none is pending. */
+  nextTimerAt(): number | null;
+  /** Fires timers one at a time until `until()` holds or no timer is due before `limitMs` from now. */
+  runUntil(until: () => boolean, limitMs: number): Promise<boolean>;
+  pendingTimers(): number;
+}
+
+/** Microtasks run to exhaustion before the next macrotask, so one macrotask turn settles every promise chain that does no I/O. */
+function settle(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** A deterministic clock: nothing happens until the test or simulator moves time. */
+export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): VirtualClock {
+  let now = startMs;
+  let nextId = 1;
+  let seq = 0;
+  const timers = new Map<number, Timer>();
+
+  function due(limit: number): Timer | undefined {
+    let best: Timer | undefined;
+    for (const t of timers.values()) {
+      if (t.at > limit) continue;
+      if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
+    }
+    return best;
+  }
+
+  const clock: VirtualClock = {
+    now: () => now,
+    setTimeout(callback, ms) {
+      const id = nextId++;
+      timers.set(id, { id, at: now + Math.max(0, ms), seq: seq++, callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+    async flush() {
+      await settle();
+    },
+    nextTimerAt() {
+      let at: number | null = null;
+      for (const t of timers.values()) if (at === null || t.at < at) at = t.at;
+      return at;
+    },
+    pendingTimers: () => timers.size,
+    async advance(ms) {
+      const target = now + ms;
+      await settle();
+      for (let t = due(target); t; t = due(target)) {
+        timers.delete(t.id);
+        now = Math.max(now, t.at);
+        t.callback();
+        await settle();
+      }
+      now = target;
+      await settle();
+    },
+    async runUntil(until, limitMs) {
+      const limit = now + limitMs;
+      await settle();
+      while (!until()) {
+        const t = due(limit);
+        if (!t) return false;
+        timers.delete(t.id);
+        now = Math.max(now, t.at);
+        t.callback();
+        await settle();
+      }
+      return true;
+    },
+  };
+  return clock;
+}

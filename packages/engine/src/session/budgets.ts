@@ -1,0 +1,18 @@
+import type { LatencyBudgets } from "@voxchart/flow";
+import type { TurnMetrics } from "./events";
+
+/** Names of the budgets a turn exceeded, measured from the end of the user's speech. */
+export function overBudget(m: TurnMetrics, budgets: LatencyBudgets): string[] {
+  const out = new Set(m.overBudget);
+  const from = m.finalTranscriptAt ?? m.userSpeechEndedAt;
+  if (from !== undefined) {
+    if (budgets.understandingMs !== undefined && m.understandingDoneAt !== undefined && m.understandingDoneAt - from > budgets.understandingMs) out.add("understandingMs");
+    if (budgets.llmFirstTokenMs !== undefined && m.firstTokenAt !== undefined && m.firstTokenAt - from > budgets.llmFirstTokenMs) out.add("llmFirstTokenMs");
+  }
+  const speechFrom = m.userSpeechEndedAt ?? m.finalTranscriptAt;
+  if (speechFrom !== undefined && budgets.firstSpeechMs !== undefined) {
+    const first = Math.min(m.firstSpeechAt ?? Infinity, m.fillerAt ?? Infinity);
+    if (first - speechFrom > budgets.firstSpeechMs) out.add("firstSpeechMs");
+  }
+  return [...out];
+}

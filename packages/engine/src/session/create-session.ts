@@ -1,0 +1,563 @@
+import { createActor } from "xstate";
+import type { CompiledFlow, CompiledNode, FlowEmitted, FlowEvent, JsonValue } from "@voxchart/flow";
+import type { SessionClock } from "../clock/clock";
+import { createRealClock } from "../clock/clock";
+import type { GenerationPort, ChatMessage } from "../ports/generation";
+import type { UnderstandingPort, UnderstandResult } from "../ports/understanding";
+import type { ToolRegistry } from "../ports/tools";
+import { createLocalUnderstanding, validateSlotValue } from "../understanding";
+import { createLocalGeneration } from "../generation/local-generation";
+import { runTool } from "../tools/run-tool";
+import { dialogueMachine } from "./dialogue-machine";
+import type { SessionInput, SessionOutput, TurnMetrics } from "./events";
+import { SessionInputSchema } from "./events";
+import { createFillerPicker } from "./filler-picker";
+import { createSpeechTimeline } from "./speech-timeline";
+import type { SessionSnapshot, TranscriptEntry } from "./session-snapshot";
+import { isFalseInterruption, sameUtterance } from "./utterances";
+import { overBudget } from "./budgets";
+
+export interface SessionOptions {
+  understanding?: UnderstandingPort;
+  generation?: GenerationPort;
+  tools?: ToolRegistry;
+  clock?: SessionClock;
+  /**
+   * "estimated": the session assumes speech plays at `speechMsPerChar` (text simulation);
+   * "reported": the runtime reports playback with playback.* events.
+   */
+  playback?: "estimated" | "reported";
+  speechMsPerChar?: number;
+  sessionId?: string;
+  /** Resume from a persisted snapshot instead of starting at the flow's start node. */
+  restore?: SessionSnapshot;
+  fetch?: typeof fetch;
+  backchannelIntervalMs?: number;
+}
+
+export type SessionListener = (output: SessionOutput) => void;
+
+export interface SessionState {
+  nodeId: string;
+  variables: Readonly<Record<string, JsonValue>>;
+  status: "active" | "done";
+  dialogue: string;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly compiled: CompiledFlow;
+  start(): void;
+  send(input: SessionInput): void;
+  on(listener: SessionListener): () => void;
+  state(): SessionState;
+  transcript(): readonly TranscriptEntry[];
+  history(): readonly ChatMessage[];
+  snapshot(): SessionSnapshot;
+  /** Resolves once the task track has settled: no understanding, model, tool or queued speech in flight. */
+  whenIdle(): Promise<void>;
+  isIdle(): boolean;
+  stop(): void;
+}
+
+interface Response {
+  turnId: string;
+  nodeId: string;
+  started: boolean;
+  text: string;
+  metrics: TurnMetrics;
+  /** Speech held back while a filler plays, so the answer neither overlaps it nor leaves a gap. */
+  pending: string[];
+  heldUntil: number;
+  flushTimer: unknown;
+  generation: AbortController | null;
+}
+
+const BACKCHANNELS = ["mm-hmm", "okay", "right"];
+let sessionCounter = 0;
+
+export function createSession(compiled: CompiledFlow, options: SessionOptions = {}): Session {
+  const clock = options.clock ?? createRealClock();
+  const understanding = options.understanding ?? createLocalUnderstanding();
+  const generation = options.generation ?? createLocalGeneration({ now: () => new Date(clock.now()) });
+  const tools = options.tools ?? {};
+  const reported = options.playback === "reported";
+  const msPerChar = options.speechMsPerChar ?? 65;
+  const id = options.sessionId ?? options.restore?.sessionId ?? `s${++sessionCounter}`;
+  const settings = compiled.flow.settings;
+
+  const listeners = new Set<SessionListener>();
+  const idleWaiters: (() => void)[] = [];
+  const transcript: TranscriptEntry[] = [...(options.restore?.transcript ?? [])];
+  const history: ChatMessage[] = [...(options.restore?.history ?? [])];
+  let turnCounter = options.restore?.turnCounter ?? 0;
+  let busy = 0;
+  let started = false;
+  let ended = false;
+  let response: Response | null = null;
+  /** The last response that produced speech; barge-in and playback refer to it. */
+  let speaking: (Response & { timeline: ReturnType<typeof createSpeechTimeline> }) | null = null;
+  let heardReported = new Map<string, string>();
+  let interruptedRemainder: { text: string; nodeId: string } | null = null;
+  let speechStoppedAt: number | null = null;
+  let speculative: { text: string; result: Promise<UnderstandResult> } | null = null;
+  let progressMessage: string | null = null;
+  const queuedTurns: { text: string; endedAt: number }[] = [];
+  const fillers = createFillerPicker(settings.fillerCooldownMs);
+  let backchannelRotation = 0;
+
+  const flow = createActor(compiled.machine, {
+    clock,
+    ...(options.restore ? { snapshot: options.restore.task as never } : {}),
+  });
+  const dialogue = createActor(dialogueMachine, {
+    clock,
+    input: {
+      latencyBudgetMs: settings.latencyBudgetMs,
+      noInputTimeoutMs: settings.noInputTimeoutMs,
+      backchannels: settings.backchannels,
+      ...(options.backchannelIntervalMs ? { backchannelIntervalMs: options.backchannelIntervalMs } : {}),
+    },
+  });
+
+  const emit = (output: SessionOutput) => {
+    for (const listener of listeners) listener(output);
+  };
+  const context = () => flow.getSnapshot().context;
+  const currentNode = (): CompiledNode | null => (context().nodeId ? compiled.node(context().nodeId) : null);
+  const waitsForInput = () => !ended && (currentNode()?.waitsForInput ?? false);
+
+  // ---------------------------------------------------------------- responses and speech
+
+  function newResponse(nodeId: string, userEndedAt?: number, finalAt?: number): Response {
+    const turnId = `t${++turnCounter}`;
+    const metrics: TurnMetrics = { turnId, nodeId, overBudget: [] };
+    if (userEndedAt !== undefined) metrics.userSpeechEndedAt = userEndedAt;
+    if (finalAt !== undefined) metrics.finalTranscriptAt = finalAt;
+    response = { turnId, nodeId, started: false, text: "", metrics, pending: [], heldUntil: 0, flushTimer: null, generation: null };
+    return response;
+  }
+
+  function speak(text: string, nodeId: string) {
+    if (!text) return;
+    const r = response ?? newResponse(nodeId);
+    const now = clock.now();
+    if (r.heldUntil > now || r.pending.length) {
+      r.pending.push(text);
+      if (!r.flushTimer && !reported) r.flushTimer = clock.setTimeout(() => flushPending(r), r.heldUntil - now);
+      return;
+    }
+    emitChunk(r, text, nodeId);
+  }
+
+  function flushPending(r: Response) {
+    r.flushTimer = null;
+    r.heldUntil = 0;
+    const texts = r.pending.splice(0);
+    for (const t of texts) emitChunk(r, t, r.nodeId);
+    settleIfIdle();
+  }
+
+  function emitChunk(r: Response, text: string, nodeId: string) {
+    const now = clock.now();
+    if (!r.started) {
+      r.started = true;
+      r.metrics.firstSpeechAt = now;
+      const timeline = createSpeechTimeline(msPerChar);
+      timeline.reset(now);
+      speaking = Object.assign(r, { timeline });
+      emit({ type: "speech.start", turnId: r.turnId, nodeId, at: now });
+      const node = currentNode();
+      dialogue.send({ type: "BOT_SPEECH_STARTED", turnId: r.turnId, bargeIn: node?.settings.bargeIn ?? settings.bargeIn, at: now });
+    }
+    speaking?.timeline.append(text, now);
+    r.text = r.text ? `${r.text}${/\s$/.test(r.text) || /^\s/.test(text) ? "" : " "}${text}` : text;
+    emit({ type: "speech.chunk", turnId: r.turnId, text, at: now });
+  }
+
+  function finishResponse() {
+    const r = response;
+    if (!r || r.pending.length) return;
+    response = null;
+    const now = clock.now();
+    if (r.started) {
+      const text = r.text.trim();
+      history.push({ role: "assistant", content: text });
+      transcript.push({ role: "assistant", text, nodeId: r.nodeId, at: r.metrics.firstSpeechAt ?? now, turnId: r.turnId });
+      emit({ type: "speech.end", turnId: r.turnId, at: now, interrupted: false });
+      if (!reported && speaking?.turnId === r.turnId) {
+        const turnId = r.turnId;
+        clock.setTimeout(() => playbackDone(turnId), Math.max(0, speaking.timeline.endsAt - now));
+      }
+    }
+    const node = compiled.nodes.get(r.nodeId);
+    r.metrics.overBudget = overBudget(r.metrics, node?.settings.budgets ?? {});
+    emit({ type: "turn.metrics", metrics: { ...r.metrics } });
+  }
+
+  function playbackDone(turnId: string) {
+    dialogue.send({ type: "BOT_PLAYBACK_DONE", turnId });
+  }
+
+  // ---------------------------------------------------------------- the task track
+
+  function track<T>(work: Promise<T>): void {
+    busy++;
+    dialogue.send({ type: "TASK_BUSY" });
+    work
+      .catch((error: unknown) => {
+        emit({ type: "error", category: "internal", message: error instanceof Error ? error.message : String(error), recoverable: true, at: clock.now() });
+      })
+      .finally(() => {
+        busy--;
+        settleIfIdle();
+      });
+  }
+
+  function settleIfIdle() {
+    if (busy > 0 || (response && response.pending.length)) return;
+    finishResponse();
+    if (ended) dialogue.send({ type: "TASK_DONE" });
+    else if (waitsForInput()) dialogue.send({ type: "TASK_IDLE" });
+    const next = queuedTurns.shift();
+    if (next && !ended) {
+      userTurn(next.text, next.endedAt);
+      return;
+    }
+    for (const resolve of idleWaiters.splice(0)) resolve();
+  }
+
+  function sendToFlow(event: FlowEvent) {
+    flow.send({ ...event, now: clock.now() } as FlowEvent);
+  }
+
+  function onFlowEmitted(e: FlowEmitted) {
+    const now = clock.now();
+    switch (e.type) {
+      case "enter": {
+        const node = compiled.node(e.nodeId);
+        progressMessage = null;
+        dialogue.send({
+          type: "SETTINGS",
+          settings: {
+            latencyBudgetMs: node.settings.latencyBudgetMs,
+            noInputTimeoutMs: node.settings.noInputTimeoutMs,
+            backchannels: node.settings.backchannels,
+          },
+        });
+        emit({ type: "state.changed", nodeId: e.nodeId, previousNodeId: e.previousNodeId, variables: { ...compiled.variables(e.nodeId, context()) }, at: now });
+        return;
+      }
+      case "say":
+        speak(e.text, e.nodeId);
+        return;
+      case "tool": {
+        progressMessage = e.progressMessage;
+        const startedAt = now;
+        emit({ type: "tool.started", nodeId: e.nodeId, name: e.name, args: e.args, at: now });
+        const controller = new AbortController();
+        track(
+          runTool(e, { tools, clock, ...(options.fetch ? { fetch: options.fetch } : {}) }, controller.signal).then((outcome) => {
+            if (ended) return;
+            const result: JsonValue = outcome.ok ? outcome.result : outcome.error;
+            emit({ type: "tool.finished", nodeId: e.nodeId, name: e.name, ok: outcome.ok, result, at: clock.now() });
+            const budget = compiled.node(e.nodeId).settings.budgets.toolMs;
+            if (response && budget !== undefined && clock.now() - startedAt > budget) response.metrics.overBudget.push("toolMs");
+            sendToFlow({ type: "TOOL_RESULT", ok: outcome.ok, result });
+          }),
+        );
+        return;
+      }
+      case "generate":
+        track(generate(compiled.node(e.nodeId)));
+        return;
+      case "transfer":
+        ended = true;
+        emit({ type: "transfer", target: e.target, ...(e.handoff ? { handoff: e.handoff } : {}), at: now });
+        return;
+      case "end":
+        ended = true;
+        emit({ type: "end", ...(e.outcome ? { outcome: e.outcome } : {}), at: now });
+        return;
+    }
+  }
+
+  async function understandAndSend(text: string, node: CompiledNode, spec: typeof speculative) {
+    const now = new Date(clock.now());
+    let result: UnderstandResult;
+    if (spec && sameUtterance(spec.text, text)) {
+      result = await spec.result;
+      if (response) response.metrics.speculative = "committed";
+    } else {
+      if (spec && response) response.metrics.speculative = "discarded";
+      const focus = node.slots.find((s) => s.required && (compiled.variables(node.id, context())[s.name] ?? null) === null);
+      result = await understanding.understand({
+        text,
+        intents: [...node.exits, ...node.globals],
+        slots: node.slots,
+        expectConfirmation: flow.getSnapshot().hasTag("confirming"),
+        ...(focus ? { focusSlot: focus.name } : {}),
+        now,
+      });
+    }
+    if (ended) return;
+    if (response) response.metrics.understandingDoneAt = clock.now();
+    const slots: Record<string, string | number | boolean> = {};
+    const invalid: { slot: string; value: string | number | boolean; reason: string }[] = [];
+    for (const [name, value] of Object.entries(result.slots)) {
+      const slot = node.slots.find((s) => s.name === name);
+      if (!slot) continue;
+      const check = validateSlotValue(slot, value, now);
+      if (check.ok) slots[name] = check.value;
+      else invalid.push({ slot: name, value, reason: check.reason });
+    }
+    sendToFlow({
+      type: "INPUT",
+      text,
+      intent: result.intent ? { name: result.intent.name, arguments: result.intent.arguments } : null,
+      slots,
+      invalid,
+      confirmation: result.confirmation,
+    });
+  }
+
+  async function generate(node: CompiledNode) {
+    if (node.node.kind !== "conversation") return;
+    const r = response ?? newResponse(node.id);
+    const controller = new AbortController();
+    r.generation = controller;
+    const ctx = { ...context(), now: clock.now() };
+    const persona = node.node.role ?? node.flow.settings.persona;
+    const system = [persona ? compiled.render(node.id, persona, ctx) : "", compiled.render(node.id, node.node.task, ctx)].filter(Boolean).join("\n\n");
+    let text = "";
+    for await (const chunk of generation.generate({
+      system,
+      messages: [...history],
+      exits: [...node.exits, ...node.globals],
+      ...(node.node.localReply ? { localReply: compiled.render(node.id, node.node.localReply, ctx) } : {}),
+      ...(node.node.model ? { model: node.node.model } : {}),
+      ...(node.node.temperature !== undefined ? { temperature: node.node.temperature } : {}),
+      signal: controller.signal,
+    })) {
+      if (controller.signal.aborted || ended) return;
+      if (chunk.type === "exit") {
+        sendToFlow({ type: "INPUT", text: "", intent: { name: chunk.name, arguments: chunk.arguments }, slots: {}, invalid: [], confirmation: null });
+        return;
+      }
+      if (r.metrics.firstTokenAt === undefined) r.metrics.firstTokenAt = clock.now();
+      text += chunk.text;
+      speak(chunk.text, node.id);
+    }
+    if (!controller.signal.aborted) sendToFlow({ type: "REPLY", text: text.trim() });
+  }
+
+  // ---------------------------------------------------------------- user turns
+
+  function userTurn(text: string, endedAt: number) {
+    if (ended) return;
+    if (busy > 0 || (response && response.pending.length)) {
+      queuedTurns.push({ text, endedAt });
+      return;
+    }
+    const node = currentNode();
+    if (!node) return;
+    const now = clock.now();
+    interruptedRemainder = null;
+    const r = newResponse(node.id, endedAt, now);
+    transcript.push({ role: "user", text, nodeId: node.id, at: now, turnId: r.turnId });
+    history.push({ role: "user", content: text });
+    dialogue.send({ type: "USER_TURN_ENDED" });
+    const spec = speculative;
+    speculative = null;
+    if (node.node.kind === "conversation") track(generate(node));
+    else if (node.waitsForInput) track(understandAndSend(text, node, spec));
+    else settleIfIdle();
+  }
+
+  function interrupt(turnId: string) {
+    const s = speaking;
+    if (!s || s.turnId !== turnId) return;
+    const now = clock.now();
+    s.generation?.abort(new Error("barge-in"));
+    if (s.flushTimer) clock.clearTimeout(s.flushTimer);
+    s.pending.length = 0;
+    const heard = reported ? (heardReported.get(turnId) ?? "") : s.timeline.heardBy(now);
+    const full = s.text.trim();
+    interruptedRemainder = { text: full.slice(heard.length).trim(), nodeId: s.nodeId };
+    // Keep only what the user actually heard in the model's context and the transcript.
+    const lastAssistant = history.map((m) => m.role).lastIndexOf("assistant");
+    if (response !== s && lastAssistant >= 0 && history[lastAssistant]?.content === full) history.splice(lastAssistant, 1);
+    if (heard) history.push({ role: "assistant", content: heard });
+    const entry = [...transcript].reverse().find((t) => t.turnId === turnId && t.role === "assistant");
+    if (entry) Object.assign(entry, { text: heard, interrupted: true });
+    else transcript.push({ role: "assistant", text: heard, nodeId: s.nodeId, at: s.metrics.firstSpeechAt ?? now, turnId, interrupted: true });
+    if (response === s) {
+      // The answer was still being produced: it ends here, cut.
+      response = null;
+      const metrics = { ...s.metrics };
+      s.text = heard;
+      emit({ type: "turn.metrics", metrics });
+    }
+    speaking = null;
+    emit({ type: "speech.end", turnId, at: now, interrupted: true });
+  }
+
+  function resume() {
+    const rest = interruptedRemainder;
+    interruptedRemainder = null;
+    if (!rest?.text) return;
+    newResponse(rest.nodeId);
+    speak(rest.text, rest.nodeId);
+    settleIfIdle();
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  flow.on("*", (e) => onFlowEmitted(e as FlowEmitted));
+  dialogue.on("noInput", () => {
+    if (!waitsForInput() || busy > 0) return;
+    newResponse(context().nodeId);
+    sendToFlow({ type: "NO_INPUT" });
+    settleIfIdle();
+  });
+  dialogue.on("filler", () => {
+    const r = response;
+    if (!r || r.started || ended) return;
+    const node = currentNode();
+    const text = fillers.pick({ progressMessage, fillers: node?.settings.fillers ?? settings.fillers }, clock.now());
+    if (!text) return;
+    const now = clock.now();
+    r.metrics.filler = text;
+    r.metrics.fillerAt = now;
+    r.heldUntil = now + Math.round(text.length * msPerChar);
+    transcript.push({ role: "filler", text, nodeId: r.nodeId, at: now, turnId: r.turnId });
+    emit({ type: "filler", turnId: r.turnId, text, at: now });
+  });
+  dialogue.on("backchannel", () => {
+    const text = BACKCHANNELS[backchannelRotation++ % BACKCHANNELS.length] as string;
+    transcript.push({ role: "backchannel", text, nodeId: context().nodeId, at: clock.now() });
+    emit({ type: "backchannel", text, at: clock.now() });
+  });
+  dialogue.on("interrupt", (e) => interrupt(e.turnId));
+  dialogue.on("resume", () => resume());
+
+  return {
+    id,
+    compiled,
+    start() {
+      if (started) return;
+      started = true;
+      dialogue.start();
+      if (options.restore) {
+        flow.start();
+        if (waitsForInput()) dialogue.send({ type: "TASK_IDLE" });
+        return;
+      }
+      newResponse(compiled.flow.start);
+      flow.start();
+      settleIfIdle();
+    },
+    send(raw) {
+      const parsed = SessionInputSchema.safeParse(raw);
+      if (!parsed.success) {
+        emit({ type: "error", category: "internal", message: `bad session input: ${parsed.error.issues[0]?.message ?? "invalid"}`, recoverable: true, at: clock.now() });
+        return;
+      }
+      const input = parsed.data;
+      const now = clock.now();
+      switch (input.type) {
+        case "user.speechStarted":
+          speechStoppedAt = null;
+          dialogue.send({ type: "USER_SPEECH_STARTED", at: now });
+          return;
+        case "user.speechStopped":
+          speechStoppedAt = now;
+          dialogue.send({ type: "USER_SPEECH_STOPPED" });
+          return;
+        case "user.partial": {
+          const node = currentNode();
+          if (input.stable && node && node.waitsForInput && node.node.kind !== "conversation" && busy === 0 && input.text.trim()) {
+            const focus = node.slots.find((s) => s.required && (compiled.variables(node.id, context())[s.name] ?? null) === null);
+            speculative = {
+              text: input.text,
+              result: understanding.understand({
+                text: input.text,
+                intents: [...node.exits, ...node.globals],
+                slots: node.slots,
+                expectConfirmation: flow.getSnapshot().hasTag("confirming"),
+                ...(focus ? { focusSlot: focus.name } : {}),
+                now: new Date(now),
+              }),
+            };
+          }
+          return;
+        }
+        case "user.final": {
+          const state = dialogue.getSnapshot().value;
+          if (isFalseInterruption(input.text)) {
+            speculative = null;
+            dialogue.send({ type: "FALSE_INTERRUPTION" });
+            return;
+          }
+          void state;
+          userTurn(input.text, speechStoppedAt ?? now);
+          return;
+        }
+        case "user.text":
+          if (speaking && dialogue.getSnapshot().value === "speaking") interrupt(speaking.turnId);
+          userTurn(input.text, now);
+          return;
+        case "playback.started":
+          if (speaking?.turnId === input.turnId && speaking.metrics.firstAudioPlayedAt === undefined) speaking.metrics.firstAudioPlayedAt = now;
+          return;
+        case "playback.progress":
+          heardReported.set(input.turnId, input.playedText);
+          return;
+        case "playback.done": {
+          if (response && response.heldUntil && response.pending.length) flushPending(response);
+          playbackDone(input.turnId);
+          heardReported = new Map([...heardReported].filter(([k]) => k !== input.turnId));
+          return;
+        }
+      }
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    state() {
+      const ctx = context();
+      return {
+        nodeId: ctx.nodeId,
+        variables: ctx.nodeId ? compiled.variables(ctx.nodeId, ctx) : (ctx.scopes[""] ?? {}),
+        status: ended || flow.getSnapshot().status === "done" ? "done" : "active",
+        dialogue: String(dialogue.getSnapshot().value),
+      };
+    },
+    transcript: () => transcript,
+    history: () => history,
+    snapshot() {
+      return {
+        version: 1,
+        sessionId: id,
+        flowId: compiled.flow.id,
+        task: flow.getPersistedSnapshot(),
+        history: [...history],
+        transcript: [...transcript],
+        turnCounter,
+        savedAt: clock.now(),
+      };
+    },
+    isIdle: () => busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0,
+    whenIdle() {
+      if (busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    stop() {
+      ended = true;
+      response?.generation?.abort(new Error("session stopped"));
+      flow.stop();
+      dialogue.stop();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { sleep } from "../clock/clock";
+import { createTextSimulation } from "./text-simulation";
+import { compileTestFlow } from "../test-support/booking-flow";
+
+describe("text simulation", () => {
+  it("books a table over several turns with a fast tool and no filler", async () => {
+    const sim = createTextSimulation(compileTestFlow(), { tools: { book: () => "R7" } });
+    const first = await sim.start();
+    expect(first.bot).toEqual(["Welcome to Chez Nous. For which day, what time, and how many people?"]);
+    const second = await sim.say("tomorrow at 7 pm");
+    expect(second.bot).toEqual(["How many people?"]);
+    expect(second.variables).toMatchObject({ date: "2026-11-26", time: "19:00" });
+    const third = await sim.say("four of us");
+    expect(third.bot[0]).toContain("A table for 4 on");
+    const last = await sim.say("yes that's right");
+    expect(last.fillers).toEqual([]);
+    expect(last.bot).toEqual(["You're booked, reference R7. Goodbye!"]);
+    expect(last.outcome).toBe("booked");
+  });
+
+  it("speaks a filler at the budget when the tool takes two seconds, then the answer without overlap", async () => {
+    const sim = createTextSimulation(compileTestFlow(), {
+      tools: { book: async (_args, call) => { await sleep(sim.clock, 2000, call.signal); return "R8"; } },
+    });
+    await sim.start();
+    await sim.say("tomorrow at 7 pm for 2");
+    const step = await sim.say("yes");
+    const filler = step.outputs.find((o) => o.type === "filler");
+    const start = step.outputs.find((o) => o.type === "speech.start");
+    const metrics = step.metrics.at(-1);
+    expect(filler).toMatchObject({ text: "Let me check the book." });
+    expect(filler && metrics?.finalTranscriptAt !== undefined && filler.at - metrics.finalTranscriptAt).toBe(350);
+    expect(start && filler && start.at >= filler.at + "Let me check the book.".length * 65).toBe(true);
+    expect(step.bot).toEqual(["You're booked, reference R8. Goodbye!"]);
+  });
+});

@@ -1,0 +1,142 @@
+import type { CompiledFlow, JsonValue } from "@voxchart/flow";
+import type { VirtualClock } from "../clock/virtual-clock";
+import { createVirtualClock } from "../clock/virtual-clock";
+import { createSession } from "../session/create-session";
+import type { Session, SessionOptions } from "../session/create-session";
+import type { SessionOutput, TurnMetrics } from "../session/events";
+
+/** What one simulated step produced. */
+export interface SimulatedStep {
+  user: string | null;
+  /** The assistant's turns, each the text of one response. */
+  bot: string[];
+  fillers: string[];
+  nodeId: string;
+  variables: Readonly<Record<string, JsonValue>>;
+  metrics: TurnMetrics[];
+  outputs: SessionOutput[];
+  ended: boolean;
+  outcome: string | null;
+  transfer: string | null;
+}
+
+export interface TextSimulation {
+  readonly session: Session;
+  readonly clock: VirtualClock;
+  start(): Promise<SimulatedStep>;
+  /** The user types or says `text` once the assistant has finished speaking. */
+  say(text: string): Promise<SimulatedStep>;
+  /** The user says nothing until the node's no-input timeout fires. */
+  silence(): Promise<SimulatedStep>;
+  /** Runs a custom sequence of session inputs and clock moves, then settles. */
+  step(user: string | null, run: (session: Session, clock: VirtualClock) => Promise<void>): Promise<SimulatedStep>;
+  readonly ended: boolean;
+}
+
+const SETTLE_LIMIT_MS = 10 * 60_000;
+
+/**
+ * Runs a session on virtual time, step by step: the engine's text simulator, used by the CLI,
+ * the conversation tests and the builder. Provider latencies and tool durations pass in virtual
+ * time, so fillers and budgets show exactly where they would happen in a call.
+ */
+export function createTextSimulation(compiled: CompiledFlow, options: Omit<SessionOptions, "clock" | "playback"> & { clock?: VirtualClock } = {}): TextSimulation {
+  const clock = options.clock ?? createVirtualClock();
+  const session = createSession(compiled, { ...options, clock, playback: "estimated" });
+  let buffer: SessionOutput[] = [];
+  let ended = false;
+  let outcome: string | null = null;
+  let transfer: string | null = null;
+  session.on((o) => {
+    buffer.push(o);
+    if (o.type === "end") {
+      ended = true;
+      outcome = o.outcome ?? null;
+    }
+    if (o.type === "transfer") {
+      ended = true;
+      transfer = o.target;
+    }
+  });
+
+  /** Lets the task track finish, moving virtual time through provider and tool latencies. */
+  async function settle() {
+    await clock.flush();
+    while (!session.isIdle()) {
+      const next = clock.nextTimerAt();
+      if (next === null) {
+        // Waiting on real I/O (an HTTP tool, a network model): give it wall time.
+        await session.whenIdle();
+        break;
+      }
+      await clock.advance(Math.max(0, next - clock.now()));
+    }
+    await clock.flush();
+  }
+
+  /** The user waits for the assistant to finish speaking before answering. */
+  async function waitForListening() {
+    await clock.runUntil(() => ["listening", "ended"].includes(session.state().dialogue), SETTLE_LIMIT_MS);
+  }
+
+  function collect(user: string | null): SimulatedStep {
+    const outputs = buffer;
+    buffer = [];
+    const bot: string[] = [];
+    const chunks = new Map<string, string>();
+    for (const o of outputs) {
+      if (o.type === "speech.chunk") chunks.set(o.turnId, (chunks.get(o.turnId) ?? "") + (chunks.has(o.turnId) && !/^\s/.test(o.text) && !/\s$/.test(chunks.get(o.turnId) ?? "") ? " " : "") + o.text);
+      if (o.type === "speech.end") {
+        const text = chunks.get(o.turnId);
+        if (text !== undefined) bot.push(text.trim());
+        chunks.delete(o.turnId);
+      }
+    }
+    for (const text of chunks.values()) bot.push(text.trim());
+    const state = session.state();
+    return {
+      user,
+      bot,
+      fillers: outputs.flatMap((o) => (o.type === "filler" ? [o.text] : [])),
+      nodeId: state.nodeId,
+      variables: state.variables,
+      metrics: outputs.flatMap((o) => (o.type === "turn.metrics" ? [o.metrics] : [])),
+      outputs,
+      ended,
+      outcome,
+      transfer,
+    };
+  }
+
+  return {
+    session,
+    clock,
+    get ended() {
+      return ended;
+    },
+    async start() {
+      session.start();
+      await settle();
+      return collect(null);
+    },
+    async say(text) {
+      await waitForListening();
+      buffer = buffer.filter((o) => o.type !== "turn.metrics" && o.type !== "state.changed");
+      session.send({ type: "user.text", text });
+      await settle();
+      return collect(text);
+    },
+    async silence() {
+      await waitForListening();
+      const before = buffer.length;
+      await clock.runUntil(() => buffer.slice(before).some((o) => o.type === "turn.metrics") || ended, SETTLE_LIMIT_MS);
+      await settle();
+      return collect(null);
+    },
+    async step(user, run) {
+      await run(session, clock);
+      await settle();
+      return collect(user);
+    },
+  };
+}
