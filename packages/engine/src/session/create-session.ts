@@ -12,7 +12,7 @@ import { dialogueMachine } from "./dialogue-machine";
 import type { SessionInput, SessionOutput, TurnMetrics } from "./events";
 import { SessionInputSchema } from "./events";
 import { createFillerPicker } from "./filler-picker";
-import { createSpeechTimeline } from "./speech-timeline";
+import { createSpeechTimeline, joinSpeech } from "./speech-timeline";
 import type { SessionSnapshot, TranscriptEntry } from "./session-snapshot";
 import { isFalseInterruption, sameUtterance } from "./utterances";
 import { overBudget } from "./budgets";
@@ -99,6 +99,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   let speaking: (Response & { timeline: ReturnType<typeof createSpeechTimeline> }) | null = null;
   let heardReported = new Map<string, string>();
   let interruptedRemainder: { text: string; nodeId: string } | null = null;
+  /** An answer cut by barge-in while its model was still generating. */
+  let paused: Response | null = null;
   let speechStoppedAt: number | null = null;
   let speculative: { text: string; result: Promise<UnderstandResult> } | null = null;
   let progressMessage: string | null = null;
@@ -140,6 +142,10 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
 
   function speak(text: string, nodeId: string) {
     if (!text) return;
+    if (paused && response === paused && interruptedRemainder) {
+      interruptedRemainder.text = joinSpeech(interruptedRemainder.text, text);
+      return;
+    }
     const r = response ?? newResponse(nodeId);
     const now = clock.now();
     if (r.heldUntil > now || r.pending.length) {
@@ -167,17 +173,16 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       timeline.reset(now);
       speaking = Object.assign(r, { timeline });
       emit({ type: "speech.start", turnId: r.turnId, nodeId, at: now });
-      const node = currentNode();
-      dialogue.send({ type: "BOT_SPEECH_STARTED", turnId: r.turnId, bargeIn: node?.settings.bargeIn ?? settings.bargeIn, at: now });
+      dialogue.send({ type: "BOT_SPEECH_STARTED", turnId: r.turnId, bargeIn: compiled.node(nodeId).settings.bargeIn, at: now });
     }
-    speaking?.timeline.append(text, now);
-    r.text = r.text ? `${r.text}${/\s$/.test(r.text) || /^\s/.test(text) ? "" : " "}${text}` : text;
+    speaking?.timeline.append(text, nodeId, now);
+    r.text = joinSpeech(r.text, text);
     emit({ type: "speech.chunk", turnId: r.turnId, text, at: now });
   }
 
   function finishResponse() {
     const r = response;
-    if (!r || r.pending.length) return;
+    if (!r || r.pending.length || r === paused) return;
     response = null;
     const now = clock.now();
     if (r.started) {
@@ -250,6 +255,12 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       }
       case "say":
         speak(e.text, e.nodeId);
+        return;
+      case "edge":
+        emit({ type: "trace", kind: "edge", id: e.edgeId, at: now });
+        return;
+      case "global":
+        emit({ type: "trace", kind: "global", id: e.handlerId, at: now });
         return;
       case "tool": {
         progressMessage = e.progressMessage;
@@ -355,6 +366,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
 
   function userTurn(text: string, endedAt: number) {
     if (ended) return;
+    if (paused) confirmInterruption();
     if (busy > 0 || (response && response.pending.length)) {
       queuedTurns.push({ text, endedAt });
       return;
@@ -362,7 +374,6 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     const node = currentNode();
     if (!node) return;
     const now = clock.now();
-    interruptedRemainder = null;
     const r = newResponse(node.id, endedAt, now);
     transcript.push({ role: "user", text, nodeId: node.id, at: now, turnId: r.turnId });
     history.push({ role: "user", content: text });
@@ -374,37 +385,60 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     else settleIfIdle();
   }
 
+  /**
+   * Barge-in: the speech stops at once and the context keeps only what was heard. A model still
+   * generating is paused, not aborted, until the user's words show whether this was a real turn
+   * (then it is aborted) or a cough or "mm-hmm" (then the answer resumes where it was cut).
+   */
   function interrupt(turnId: string) {
     const s = speaking;
     if (!s || s.turnId !== turnId) return;
     const now = clock.now();
-    s.generation?.abort(new Error("barge-in"));
     if (s.flushTimer) clock.clearTimeout(s.flushTimer);
-    s.pending.length = 0;
+    s.flushTimer = null;
     const heard = reported ? (heardReported.get(turnId) ?? "") : s.timeline.heardBy(now);
     const full = s.text.trim();
-    interruptedRemainder = { text: full.slice(heard.length).trim(), nodeId: s.nodeId };
-    // Keep only what the user actually heard in the model's context and the transcript.
+    const stillGenerating = response === s;
+    paused = stillGenerating ? s : null;
+    interruptedRemainder = { text: s.text.trimStart().slice(heard.length).trimStart(), nodeId: s.nodeId };
     const lastAssistant = history.map((m) => m.role).lastIndexOf("assistant");
-    if (response !== s && lastAssistant >= 0 && history[lastAssistant]?.content === full) history.splice(lastAssistant, 1);
+    if (!stillGenerating && lastAssistant >= 0 && history[lastAssistant]?.content === full) history.splice(lastAssistant, 1);
     if (heard) history.push({ role: "assistant", content: heard });
     const entry = [...transcript].reverse().find((t) => t.turnId === turnId && t.role === "assistant");
     if (entry) Object.assign(entry, { text: heard, interrupted: true });
     else transcript.push({ role: "assistant", text: heard, nodeId: s.nodeId, at: s.metrics.firstSpeechAt ?? now, turnId, interrupted: true });
-    if (response === s) {
-      // The answer was still being produced: it ends here, cut.
-      response = null;
-      const metrics = { ...s.metrics };
-      s.text = heard;
-      emit({ type: "turn.metrics", metrics });
-    }
+    s.text = "";
+    s.pending.length = 0;
     speaking = null;
     emit({ type: "speech.end", turnId, at: now, interrupted: true });
   }
 
+  /** The interruption was a real turn: drop the paused answer and stop its model stream. */
+  function confirmInterruption() {
+    const p = paused;
+    paused = null;
+    interruptedRemainder = null;
+    if (!p) return;
+    p.generation?.abort(new Error("barge-in"));
+    if (response === p) {
+      response = null;
+      emit({ type: "turn.metrics", metrics: { ...p.metrics, overBudget: [...p.metrics.overBudget] } });
+    }
+  }
+
   function resume() {
     const rest = interruptedRemainder;
+    const p = paused;
     interruptedRemainder = null;
+    paused = null;
+    if (p && response === p) {
+      // Continue the same answer under a new turn id; the model keeps streaming into it.
+      p.turnId = `t${++turnCounter}`;
+      p.started = false;
+      if (rest?.text) emitChunk(p, rest.text, rest.nodeId);
+      settleIfIdle();
+      return;
+    }
     if (!rest?.text) return;
     newResponse(rest.nodeId);
     speak(rest.text, rest.nodeId);
@@ -466,10 +500,17 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       const input = parsed.data;
       const now = clock.now();
       switch (input.type) {
-        case "user.speechStarted":
+        case "user.speechStarted": {
           speechStoppedAt = null;
-          dialogue.send({ type: "USER_SPEECH_STARTED", at: now });
+          // The policy of the text playing right now decides whether this speech cuts it.
+          const part = speaking?.timeline.partAt(now);
+          dialogue.send({
+            type: "USER_SPEECH_STARTED",
+            at: now,
+            ...(part ? { bargeIn: compiled.node(part.nodeId).settings.bargeIn, partStartedAt: part.startsAt } : {}),
+          });
           return;
+        }
         case "user.speechStopped":
           speechStoppedAt = now;
           dialogue.send({ type: "USER_SPEECH_STOPPED" });

@@ -30,7 +30,8 @@ export interface DialogueContext extends DialogueSettings {
 }
 
 export type DialogueEvent =
-  | { type: "USER_SPEECH_STARTED"; at: number }
+  /** `bargeIn` and `partStartedAt` describe the bot speech playing at that moment, if any. */
+  | { type: "USER_SPEECH_STARTED"; at: number; bargeIn?: BargeInPolicy; partStartedAt?: number }
   | { type: "USER_SPEECH_STOPPED" }
   | { type: "USER_TURN_ENDED" }
   | { type: "BOT_SPEECH_STARTED"; turnId: string; bargeIn: BargeInPolicy; at: number }
@@ -66,9 +67,10 @@ export const dialogueMachine = setup({
   guards: {
     bargeInAllowed: ({ context, event }) => {
       if (event.type !== "USER_SPEECH_STARTED") return false;
-      const policy = context.bargeIn;
+      const policy = event.bargeIn ?? context.bargeIn;
       if (policy.mode === "ignore") return false;
-      if (policy.mode === "after") return context.speakingSince !== null && event.at - context.speakingSince >= policy.afterMs;
+      const since = event.partStartedAt ?? context.speakingSince;
+      if (policy.mode === "after") return since !== null && event.at - since >= policy.afterMs;
       return true;
     },
     isCurrentTurn: ({ context, event }) => event.type === "BOT_PLAYBACK_DONE" && event.turnId === context.turnId,

@@ -67,6 +67,8 @@ export const SessionOutputSchema = z.discriminatedUnion("type", [
     variables: z.record(z.string(), z.unknown()),
     at: z.number(),
   }),
+  /** Coverage trace: an edge taken or a global handler fired (qualified ids). */
+  z.object({ type: z.literal("trace"), kind: z.enum(["edge", "global"]), id: z.string(), at: z.number() }),
   z.object({ type: z.literal("transfer"), target: z.string(), handoff: z.string().optional(), at: z.number() }),
   z.object({ type: z.literal("end"), outcome: z.string().optional(), at: z.number() }),
   z.object({ type: z.literal("turn.metrics"), metrics: TurnMetricsSchema }),

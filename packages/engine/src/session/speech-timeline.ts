@@ -5,6 +5,8 @@
  */
 export interface SpokenPart {
   text: string;
+  /** The node whose text this is (its barge-in policy applies while it plays). */
+  nodeId: string;
   /** Session time the part starts and ends playing (estimated). */
   startsAt: number;
   endsAt: number;
@@ -12,7 +14,9 @@ export interface SpokenPart {
 
 export interface SpeechTimeline {
   /** Schedules text to play after what is already queued; returns when it starts and ends. */
-  append(text: string, now: number): SpokenPart;
+  append(text: string, nodeId: string, now: number): SpokenPart;
+  /** The part playing at `now` (the last one once all have played). */
+  partAt(now: number): SpokenPart | undefined;
   /** When everything queued has played (estimated). */
   readonly endsAt: number;
   /** The text heard by `now`, by the estimate, cut at a word boundary. */
@@ -22,35 +26,45 @@ export interface SpeechTimeline {
   reset(now: number): void;
 }
 
+/** Joins streamed speech pieces, adding a space only where neither side has one. */
+export function joinSpeech(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return /\s$/.test(a) || /^\s/.test(b) ? a + b : `${a} ${b}`;
+}
+
 export function createSpeechTimeline(msPerChar: number): SpeechTimeline {
   let parts: SpokenPart[] = [];
   let endsAt = 0;
   return {
-    append(text, now) {
+    append(text, nodeId, now) {
       const startsAt = Math.max(now, endsAt);
-      const part = { text, startsAt, endsAt: startsAt + Math.round(text.length * msPerChar) };
+      const part = { text, nodeId, startsAt, endsAt: startsAt + Math.round(text.length * msPerChar) };
       parts.push(part);
       endsAt = part.endsAt;
       return part;
+    },
+    partAt(now) {
+      return parts.find((p) => now >= p.startsAt && now < p.endsAt) ?? parts.at(-1);
     },
     get endsAt() {
       return endsAt;
     },
     get text() {
-      return parts.map((p) => p.text).join(" ");
+      return parts.reduce((all, p) => joinSpeech(all, p.text), "");
     },
     heardBy(now) {
-      const heard: string[] = [];
+      let heard = "";
       for (const p of parts) {
-        if (now >= p.endsAt) heard.push(p.text);
+        if (now >= p.endsAt) heard = joinSpeech(heard, p.text);
         else if (now > p.startsAt) {
-          const chars = Math.floor((now - p.startsAt) / msPerChar);
-          const cut = p.text.slice(0, chars);
+          // A word counts as heard once it has been spoken whole.
+          const cut = p.text.slice(0, Math.floor((now - p.startsAt) / msPerChar));
           const lastSpace = cut.lastIndexOf(" ");
-          heard.push(lastSpace > 0 ? cut.slice(0, lastSpace) : "");
+          heard = joinSpeech(heard, lastSpace > 0 ? cut.slice(0, lastSpace) : "");
         }
       }
-      return heard.filter(Boolean).join(" ");
+      return heard.trim();
     },
     reset(now) {
       parts = [];

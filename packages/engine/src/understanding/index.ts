@@ -1,0 +1,20 @@
+export { createLocalUnderstanding, understandLocally, type LocalUnderstandingOptions } from "./create-local-understanding";
+export { validateSlotValue, type SlotValidation, type SlotValidationCode, type ValidateOptions } from "./validate-slot-value";
+export { UnderstandingError, type UnderstandingErrorCode } from "./understanding-error";
+
+export { normalizeText, tokenize, toTokens } from "./normalize-text";
+export { stemToken } from "./stem-token";
+export { damerauLevenshtein, isFuzzyTokenMatch } from "./damerau-levenshtein";
+export { matchIntent, scoreIntents, type IntentScore, type MatchIntentOptions } from "./match-intent";
+export { extractSlots, type ExtractSlotsOptions } from "./extract-slots";
+export { extractFreeText } from "./extract-text";
+export { parseNumber, findNumbers, type Mention } from "./parse-number";
+export { parseDate, findDates, type DateOptions } from "./parse-date";
+export { parseTime, findTimes, type TimeOptions } from "./parse-time";
+export { parseYesNo, findYesNo } from "./parse-yes-no";
+export { parseEmail, findEmail, type FoundEmail } from "./parse-email";
+export { parsePhone, findPhones } from "./parse-phone";
+export { matchEnum, findEnumOptions } from "./match-enum";
+export { calendarDateOf, toIsoDate, parseIsoDate, type CalendarDate } from "./calendar-date";
+export { resolveDateBound } from "./resolve-bound";
+export { speakDate, speakTime } from "./speak-value";

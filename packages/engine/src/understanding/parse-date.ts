@@ -1,0 +1,182 @@
+import { addDays, calendarDateOf, compareDates, isValidDate, toIsoDate, weekdayOf, type CalendarDate } from "./calendar-date";
+import { isFuzzyTokenMatch } from "./damerau-levenshtein";
+import { toTokens } from "./normalize-text";
+import { readDayOfMonthAt, readOrdinalAt } from "./ordinals";
+import { readNumberAt, type Mention } from "./parse-number";
+import { MONTHS, WEEKDAYS } from "./word-lists";
+
+
+export interface DateOptions {
+  /** IANA zone that decides which calendar day `now` is. Default "UTC". */
+  timeZone?: string;
+}
+
+const MONTH_ABBREVIATIONS = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m, i + 1] as const),
+  ...["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((m, i) => [m, i + 1] as const),
+  ["sept", 9],
+]);
+MONTH_ABBREVIATIONS.delete("");
+
+/** Remembers a word lookup (the same few hundred words come back every turn). Bounded. */
+function memo<T>(compute: (token: string) => T): (token: string) => T {
+  const seen = new Map<string, T>();
+  return (token) => {
+    if (seen.has(token)) return seen.get(token) as T;
+    const value = compute(token);
+    if (seen.size > 5_000) seen.clear();
+    seen.set(token, value);
+    return value;
+  };
+}
+
+/** "wednsday" → 3; only whole-word fuzzy matches of 6+ letters, so "sun" or "sat" are not days. */
+const weekdayIndex = memo((token: string): number => {
+  const exact = WEEKDAYS.indexOf(token);
+  if (exact >= 0) return exact;
+  if (token.length < 6) return -1;
+  return WEEKDAYS.findIndex((d) => isFuzzyTokenMatch(token, d));
+});
+
+const monthOf = memo((token: string): number | undefined =>
+  MONTH_ABBREVIATIONS.get(token) ?? (token.length >= 5 ? MONTHS.findIndex((m) => isFuzzyTokenMatch(token, m)) + 1 || undefined : undefined),
+);
+
+function monthIndex(token: string | undefined): number | undefined {
+  return token === undefined ? undefined : monthOf(token);
+}
+
+/** The first date with this month and day on or after today (this year or the next). */
+function upcomingMonthDay(today: CalendarDate, month: number, day: number, year?: number): CalendarDate | null {
+  if (year !== undefined) return isValidDate(year, month, day) ? { year, month, day } : null;
+  for (const y of [today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4]) {
+    if (isValidDate(y, month, day) && compareDates({ year: y, month, day }, today) >= 0) return { year: y, month, day };
+  }
+  return null;
+}
+
+/** The first date with this day of the month on or after today. */
+function upcomingDayOfMonth(today: CalendarDate, day: number): CalendarDate | null {
+  for (let k = 0; k < 12; k++) {
+    const month = ((today.month - 1 + k) % 12) + 1;
+    const year = today.year + Math.floor((today.month - 1 + k) / 12);
+    if (isValidDate(year, month, day) && compareDates({ year, month, day }, today) >= 0) return { year, month, day };
+  }
+  return null;
+}
+
+/**
+ * A weekday: the next such day strictly after today ("friday" said on a Friday is a week away;
+ * say "today" for today). "next friday" means the Friday of next week: when the plain reading
+ * falls in the current Monday–Sunday week it moves on by seven days, otherwise it is the same.
+ */
+function upcomingWeekday(today: CalendarDate, weekday: number, next: boolean): CalendarDate {
+  const todayWeekday = weekdayOf(today);
+  const ahead = ((weekday - todayWeekday + 6) % 7) + 1;
+  const daysLeftInWeek = todayWeekday === 0 ? 0 : 7 - todayWeekday;
+  return addDays(today, next && ahead <= daysLeftInWeek ? ahead + 7 : ahead);
+}
+
+function readYear(tokens: readonly string[], i: number): number | undefined {
+  const t = tokens[i];
+  return t && /^(19|20)\d\d$/.test(t) ? Number(t) : undefined;
+}
+
+/** Reads one date expression at `i`, or null. */
+export function readDateAt(tokens: readonly string[], i: number, today: CalendarDate): Mention<CalendarDate> | null {
+  const t = tokens[i] ?? "";
+  const at = (end: number, value: CalendarDate | null): Mention<CalendarDate> | null => (value ? { start: i, end, value } : null);
+
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return at(i + 1, isValidDate(y, m, d) ? { year: y, month: m, day: d } : null);
+  }
+  // en-US month/day, optionally /year
+  const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
+  if (slash) {
+    const year = slash[3] === undefined ? undefined : Number(slash[3].length === 2 ? `20${slash[3]}` : slash[3]);
+    return at(i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year));
+  }
+  if (t === "today" || t === "tonight") return at(i + 1, today);
+  if (t === "yesterday") return at(i + 1, addDays(today, -1));
+  if (t === "day" && tokens[i + 1] === "after" && isTomorrow(tokens[i + 2])) return at(i + 3, addDays(today, 2));
+  if (t === "the" && tokens[i + 1] === "day" && tokens[i + 2] === "after" && isTomorrow(tokens[i + 3])) return at(i + 4, addDays(today, 2));
+  if (isTomorrow(t)) return at(i + 1, addDays(today, 1));
+  if ((t === "this" || t === "next") && tokens[i + 1] === "weekend") return at(i + 2, upcomingWeekday(today, 6, t === "next"));
+  if (t === "weekend") return at(i + 1, upcomingWeekday(today, 6, false));
+
+  // "in two days", "in a week", "in 3 weeks"
+  if (t === "in") {
+    const n = tokens[i + 1] === "a" ? { end: i + 2, value: 1 } : readNumberAt(tokens, i + 1);
+    const unit = n ? tokens[n.end] : undefined;
+    if (n && Number.isInteger(n.value) && (unit === "day" || unit === "days")) return at(n.end + 1, addDays(today, n.value));
+    if (n && Number.isInteger(n.value) && (unit === "week" || unit === "weeks")) return at(n.end + 1, addDays(today, 7 * n.value));
+  }
+
+  // "next friday", "this friday", "friday", "friday the 13th"
+  const modifier = t === "next" || t === "this" || t === "coming" ? t : undefined;
+  const dayToken = modifier ? tokens[i + 1] : t;
+  const weekday = dayToken === undefined ? -1 : weekdayIndex(dayToken);
+  if (weekday >= 0) {
+    const after = modifier ? i + 2 : i + 1;
+    const dayOfMonth = readDayOfMonthAt(tokens, tokens[after] === "the" ? after + 1 : after);
+    if (dayOfMonth && (tokens[after] === "the" || readOrdinalAt(tokens, after))) {
+      return at(dayOfMonth.end, upcomingDayOfMonth(today, dayOfMonth.value));
+    }
+    return at(after, upcomingWeekday(today, weekday, modifier === "next"));
+  }
+
+  // "december 3", "dec 3rd", "december the third", "december 3 2027"
+  const month = monthIndex(t);
+  if (month !== undefined) {
+    const dayAt = tokens[i + 1] === "the" ? i + 2 : i + 1;
+    const day = readDayOfMonthAt(tokens, dayAt);
+    if (day) {
+      const year = readYear(tokens, day.end);
+      return at(year === undefined ? day.end : day.end + 1, upcomingMonthDay(today, month, day.value, year));
+    }
+    return null;
+  }
+
+  // "3 december", "the 3rd of december", "on the third", "3rd"
+  const start = t === "the" ? i + 1 : i;
+  const ordinal = readOrdinalAt(tokens, start);
+  const day = ordinal ?? readDayOfMonthAt(tokens, start);
+  if (day) {
+    const monthAt = tokens[day.end] === "of" ? day.end + 1 : day.end;
+    const m = monthIndex(tokens[monthAt]);
+    if (m !== undefined) {
+      const year = readYear(tokens, monthAt + 1);
+      return at(year === undefined ? monthAt + 1 : monthAt + 2, upcomingMonthDay(today, m, day.value, year));
+    }
+    // A bare ordinal is a day of the month only when it looks like one ("the 3rd", "3rd", "the third").
+    if (ordinal && (t === "the" || /\d/.test(tokens[start] ?? ""))) return at(ordinal.end, upcomingDayOfMonth(today, ordinal.value));
+  }
+  return null;
+}
+
+const tomorrowLike = memo((token: string): boolean => token === "tmrw" || token === "tmr" || (token.length >= 6 && isFuzzyTokenMatch(token, "tomorrow")));
+
+function isTomorrow(token: string | undefined): boolean {
+  return token === "tomorrow" || (token !== undefined && tomorrowLike(token));
+}
+
+/** Every date mention, left to right, skipping used tokens. */
+export function findDates(tokens: readonly string[], today: CalendarDate, used?: readonly boolean[]): Mention<string>[] {
+  const found: Mention<string>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (used?.[i]) continue;
+    const m = readDateAt(tokens, i, today);
+    if (m && !used?.slice(m.start, m.end).some(Boolean)) {
+      found.push({ start: m.start, end: m.end, value: toIsoDate(m.value) });
+      i = m.end - 1;
+    }
+  }
+  return found;
+}
+
+/** The last date in the text as "YYYY-MM-DD", relative to `now`, or null. */
+export function parseDate(text: string, now: Date, options: DateOptions = {}): string | null {
+  return findDates(toTokens(text), calendarDateOf(now, options.timeZone)).at(-1)?.value ?? null;
+}
