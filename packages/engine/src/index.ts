@@ -18,3 +18,5 @@ export { runTool } from "./tools/run-tool";
 export type { ToolOutcome, ToolRun } from "./tools/run-tool";
 export { createTextSimulation } from "./simulation/text-simulation";
 export type { TextSimulation, SimulatedStep } from "./simulation/text-simulation";
+export { VoiceTroubleSchema, corruptTranscript, splitUtterance } from "./simulation/voice-trouble";
+export type { VoiceTrouble } from "./simulation/voice-trouble";

@@ -33,6 +33,12 @@ export interface SessionOptions {
   restore?: SessionSnapshot;
   fetch?: typeof fetch;
   backchannelIntervalMs?: number;
+  /**
+   * Early endpointing: speech that starts within this many ms of the previous final transcript,
+   * cutting off (or coming before) the answer to it, continues that utterance instead of starting
+   * a new turn. 0 turns this off.
+   */
+  continuationWindowMs?: number;
 }
 
 export type SessionListener = (output: SessionOutput) => void;
@@ -105,13 +111,25 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   let speculative: { text: string; result: Promise<UnderstandResult> } | null = null;
   let progressMessage: string | null = null;
   const queuedTurns: { text: string; endedAt: number }[] = [];
+  const continuationWindowMs = options.continuationWindowMs ?? 1200;
+  let speechStartedAt: number | null = null;
+  /** The last user turn, as it was before it ran, so an utterance cut in two can be rejoined. */
+  let lastTurn: {
+    text: string;
+    finalAt: number;
+    turnId: string;
+    before: { task: unknown; transcript: number; history: number };
+    sideEffects: boolean;
+  } | null = null;
   const fillers = createFillerPicker(settings.fillerCooldownMs);
   let backchannelRotation = 0;
 
-  const flow = createActor(compiled.machine, {
-    clock,
-    ...(options.restore ? { snapshot: options.restore.task as never } : {}),
-  });
+  const createFlowActor = (snapshot?: unknown) => {
+    const actor = createActor(compiled.machine, { clock, ...(snapshot ? { snapshot: snapshot as never } : {}) });
+    actor.on("*", (e) => onFlowEmitted(e as FlowEmitted));
+    return actor;
+  };
+  let flow = createFlowActor(options.restore?.task);
   const dialogue = createActor(dialogueMachine, {
     clock,
     input: {
@@ -263,6 +281,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
         emit({ type: "trace", kind: "global", id: e.handlerId, at: now });
         return;
       case "tool": {
+        // A tool may change the world: the turn that called it can no longer be redone.
+        if (lastTurn) lastTurn.sideEffects = true;
         progressMessage = e.progressMessage;
         const startedAt = now;
         emit({ type: "tool.started", nodeId: e.nodeId, name: e.name, args: e.args, at: now });
@@ -364,8 +384,35 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
 
   // ---------------------------------------------------------------- user turns
 
+  /** Whether this utterance continues the previous one (cut in two by early endpointing). */
+  function continuesLastTurn(): boolean {
+    if (!lastTurn || lastTurn.sideEffects || continuationWindowMs <= 0 || speechStartedAt === null) return false;
+    if (speechStartedAt - lastTurn.finalAt > continuationWindowMs) return false;
+    // Only if the user has not yet heard the answer to the first part: cut off, or not started.
+    const answer = transcript.find((t) => t.turnId === lastTurn?.turnId && t.role === "assistant");
+    return !answer || answer.interrupted === true;
+  }
+
+  function rejoin(text: string): string {
+    const last = lastTurn;
+    if (!last) return text;
+    paused?.generation?.abort(new Error("continued utterance"));
+    paused = null;
+    interruptedRemainder = null;
+    response?.generation?.abort(new Error("continued utterance"));
+    response = null;
+    flow.stop();
+    flow = createFlowActor(last.before.task);
+    flow.start();
+    transcript.length = last.before.transcript;
+    history.length = last.before.history;
+    lastTurn = null;
+    return `${last.text} ${text}`;
+  }
+
   function userTurn(text: string, endedAt: number) {
     if (ended) return;
+    if (continuesLastTurn()) text = rejoin(text);
     if (paused) confirmInterruption();
     if (busy > 0 || (response && response.pending.length)) {
       queuedTurns.push({ text, endedAt });
@@ -374,7 +421,9 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     const node = currentNode();
     if (!node) return;
     const now = clock.now();
+    const before = { task: flow.getPersistedSnapshot(), transcript: transcript.length, history: history.length };
     const r = newResponse(node.id, endedAt, now);
+    lastTurn = { text, finalAt: now, turnId: r.turnId, before, sideEffects: false };
     transcript.push({ role: "user", text, nodeId: node.id, at: now, turnId: r.turnId });
     history.push({ role: "user", content: text });
     dialogue.send({ type: "USER_TURN_ENDED" });
@@ -447,7 +496,6 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
 
   // ---------------------------------------------------------------- wiring
 
-  flow.on("*", (e) => onFlowEmitted(e as FlowEmitted));
   dialogue.on("noInput", () => {
     if (!waitsForInput() || busy > 0) return;
     newResponse(context().nodeId);
@@ -502,6 +550,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       switch (input.type) {
         case "user.speechStarted": {
           speechStoppedAt = null;
+          speechStartedAt = now;
           // The policy of the text playing right now decides whether this speech cuts it.
           const part = speaking?.timeline.partAt(now);
           dialogue.send({
@@ -545,6 +594,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
           return;
         }
         case "user.text":
+          speechStartedAt = null;
           if (speaking && dialogue.getSnapshot().value === "speaking") interrupt(speaking.turnId);
           userTurn(input.text, now);
           return;

@@ -4,6 +4,8 @@ import { createVirtualClock } from "../clock/virtual-clock";
 import { createSession } from "../session/create-session";
 import type { Session, SessionOptions } from "../session/create-session";
 import type { SessionOutput, TurnMetrics } from "../session/events";
+import type { VoiceTrouble } from "./voice-trouble";
+import { corruptTranscript, splitUtterance, VoiceTroubleSchema } from "./voice-trouble";
 
 /** What one simulated step produced. */
 export interface SimulatedStep {
@@ -24,8 +26,13 @@ export interface TextSimulation {
   readonly session: Session;
   readonly clock: VirtualClock;
   start(): Promise<SimulatedStep>;
-  /** The user types or says `text` once the assistant has finished speaking. */
-  say(text: string): Promise<SimulatedStep>;
+  /**
+   * The user says `text` once the assistant has finished speaking — or, with voice trouble, as a
+   * real call would deliver it: misrecognised, cut in two by early endpointing, or barging in.
+   */
+  say(text: string, trouble?: readonly VoiceTrouble[]): Promise<SimulatedStep>;
+  /** A cough or "mm-hmm" `afterMs` into the assistant's last answer: the answer must go on. */
+  falseInterruption(afterMs: number, sound?: string): Promise<SimulatedStep>;
   /** The user says nothing until the node's no-input timeout fires. */
   silence(): Promise<SimulatedStep>;
   /** Runs a custom sequence of session inputs and clock moves, then settles. */
@@ -44,11 +51,13 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
   const clock = options.clock ?? createVirtualClock();
   const session = createSession(compiled, { ...options, clock, playback: "estimated" });
   let buffer: SessionOutput[] = [];
+  let lastSpeechStartAt: number | null = null;
   let ended = false;
   let outcome: string | null = null;
   let transfer: string | null = null;
   session.on((o) => {
     buffer.push(o);
+    if (o.type === "speech.start") lastSpeechStartAt = o.at;
     if (o.type === "end") {
       ended = true;
       outcome = o.outcome ?? null;
@@ -119,12 +128,43 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
       await settle();
       return collect(null);
     },
-    async say(text) {
-      await waitForListening();
+    async say(text, trouble = []) {
+      const troubles = trouble.map((t) => VoiceTroubleSchema.parse(t));
+      let heard = text;
+      for (const t of troubles) if (t.type === "recognition") heard = corruptTranscript(heard, t.rate, t.seed);
+      const bargeIn = troubles.find((t) => t.type === "bargeIn");
+      if (bargeIn && lastSpeechStartAt !== null) {
+        const at = lastSpeechStartAt + bargeIn.afterMs;
+        if (at > clock.now()) await clock.advance(at - clock.now());
+      } else await waitForListening();
       buffer = buffer.filter((o) => o.type !== "turn.metrics" && o.type !== "state.changed");
-      session.send({ type: "user.text", text });
+      const split = troubles.find((t) => t.type === "split");
+      const parts = split ? splitUtterance(heard, split.atWord) : [heard];
+      if (!troubles.length) {
+        session.send({ type: "user.text", text });
+        await settle();
+        return collect(text);
+      }
+      for (const [i, part] of parts.entries()) {
+        // Spoken input, as the runtime delivers it: speech start, stop, final transcript.
+        session.send({ type: "user.speechStarted" });
+        session.send({ type: "user.speechStopped" });
+        session.send({ type: "user.final", text: part });
+        if (split && i < parts.length - 1) await clock.advance(split.gapMs);
+      }
       await settle();
-      return collect(text);
+      return collect(heard);
+    },
+    async falseInterruption(afterMs, sound = "mm-hmm") {
+      if (lastSpeechStartAt !== null) {
+        const at = lastSpeechStartAt + afterMs;
+        if (at > clock.now()) await clock.advance(at - clock.now());
+      }
+      session.send({ type: "user.speechStarted" });
+      session.send({ type: "user.speechStopped" });
+      session.send({ type: "user.final", text: sound });
+      await settle();
+      return collect(null);
     },
     async silence() {
       await waitForListening();

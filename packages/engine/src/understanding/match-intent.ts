@@ -1,5 +1,6 @@
 import type { ParsedIntent } from "@voxchart/flow";
 import { contentTokens } from "./content-tokens";
+import { isFuzzyTokenMatch } from "./damerau-levenshtein";
 import { getIntentIndex, type IndexedExample, type IntentIndex } from "./intent-index";
 import { normalizeText, tokenize } from "./normalize-text";
 import { stemToken } from "./stem-token";
@@ -23,25 +24,44 @@ export interface IntentScore {
 }
 
 const STEMMED_VALUE_WORDS: ReadonlySet<string> = new Set([...VALUE_WORDS].map(stemToken));
+const LONG_VALUE_WORDS = [...STEMMED_VALUE_WORDS].filter((w) => w.length >= 6);
+const valueWordMemo = new Map<string, boolean>();
+
+/** Numbers, days and times, misspelt ones too ("tomorow", "wensday"): slot material, not intent words. */
+function isValueWord(token: string): boolean {
+  if (STEMMED_VALUE_WORDS.has(token) || /\d/.test(token)) return true;
+  if (token.length < 6) return false;
+  let found = valueWordMemo.get(token);
+  if (found === undefined) {
+    found = LONG_VALUE_WORDS.some((w) => isFuzzyTokenMatch(token, w));
+    if (valueWordMemo.size > 5_000) valueWordMemo.clear();
+    valueWordMemo.set(token, found);
+  }
+  return found;
+}
 const NEGATION_MISMATCH_FACTOR = 0.5;
-/** F-beta's beta squared: how much more recall counts than precision. */
-const BETA2 = Number(process.env.BETA2 ?? 1);
+/**
+ * F-beta's beta squared: how much more recall counts than precision. 1 (plain F1): with recall
+ * favoured, one-word examples ("can I make a reservation" → "reservation") swallow longer
+ * utterances that belong to a more specific intent ("change my reservation").
+ */
+const BETA2 = 1;
 
 /**
  * Scores every intent against the utterance, best first.
  *
  * Per example: recall (share of the example's IDF weight found in the utterance, typos credited
  * at 0.85) and precision (share of the utterance's weight found in the example; value words such
- * as numbers, days and times are left out, unknown words weigh as the rarest), combined as F2 so
- * recall counts four times as much: extra words cost little, missing ones a lot. A negation on
- * one side only halves the score. An exact normalised match scores 1.
+ * as numbers, days and times are left out, unknown words weigh as the rarest), combined as
+ * their harmonic mean (F1). IDF is computed over all the examples of the request's intents.
+ * A negation on one side only halves the score. An exact normalised match scores 1.
  */
 export function scoreIntents(text: string, intents: readonly ParsedIntent[]): IntentScore[] {
   if (intents.length === 0) return [];
   const index = getIntentIndex(intents);
   const normalized = normalizeText(text);
   const utterance = contentTokens(tokenize(normalized));
-  const tokens = utterance.tokens.filter((t) => index.idf.has(t) || !(STEMMED_VALUE_WORDS.has(t) || /\d/.test(t)));
+  const tokens = utterance.tokens.filter((t) => index.idf.has(t) || !isValueWord(t));
   // What each utterance token matches, and the best credit each example token gets.
   const matches = tokens.map((t) => index.matchesOf(t));
   const weights = tokens.map((t) => index.idf.get(t) ?? index.unknownWeight);

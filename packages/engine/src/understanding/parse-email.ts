@@ -6,6 +6,9 @@ const SPOKEN: ReadonlyArray<readonly [RegExp, string]> = [
   [/\s+(?:dash|hyphen)\s+/g, "-"],
 ];
 
+const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const DIGITS_BEFORE_AT = new RegExp(`\\b([a-z0-9]+)((?:\\s+(?:${DIGIT_WORDS.join("|")}))+)(?=\\s+at\\s)`, "g");
+
 export interface FoundEmail {
   value: string;
   /** The text with the address taken out, for reading the other slots. */
@@ -14,13 +17,15 @@ export interface FoundEmail {
 
 /**
  * An email address, written ("a.b@c.org") or spoken ("a dot b at c dot org", letters spelled
- * out "j o e at mail dot com"). The last address wins (corrections). Lowercased.
+ * out "j o e at mail dot com", digits ending the name "bob two at …"). The last address wins (corrections). Lowercased.
  */
 export function findEmail(text: string): FoundEmail | null {
   const lower = text.toLowerCase();
   const written = [...lower.matchAll(EMAIL)].at(-1);
   if (written) return { value: trimDots(written[0]), rest: cut(text, written.index, written[0].length) };
   let spoken = ` ${lower.replace(/[,;!?]/g, " ")} `;
+  // Spoken digits ending the local part: "bob two at …" → "bob2 at …".
+  spoken = spoken.replace(DIGITS_BEFORE_AT, (_m, word: string, digits: string) => word + digits.trim().split(/\s+/).map((d) => DIGIT_WORDS.indexOf(d)).join(""));
   // Spelled letters and digits "j o e" → "joe" (runs of two or more).
   spoken = spoken.replace(/(?:\s[a-z0-9](?=\s)){2,}/g, (run) => ` ${run.replace(/\s/g, "")}`);
   for (const [pattern, replacement] of SPOKEN) spoken = spoken.replace(pattern, replacement);

@@ -90,6 +90,9 @@ function withHalf(tokens: readonly string[], m: Mention<number>): Mention<number
   return m;
 }
 
+/** Words after which a lone "one" is a count ("for one", "just one"), not a pronoun ("the outside one"). */
+const ONE_LEADS = new Set(["for", "just", "only", "be", "is", "are", "of", "about", "around", "maybe", "and", "or", "it", "make", "um", "uh", "no", "yes", "actually"]);
+
 /** Every number in the tokens, left to right, skipping tokens marked as used. */
 export function findNumbers(tokens: readonly string[], used?: readonly boolean[]): Mention<number>[] {
   const found: Mention<number>[] = [];
@@ -97,6 +100,7 @@ export function findNumbers(tokens: readonly string[], used?: readonly boolean[]
     if (used?.[i]) continue;
     const m = readNumberAt(tokens, i);
     if (!m) continue;
+    if (m.end === i + 1 && tokens[i] === "one" && i > 0 && !ONE_LEADS.has(tokens[i - 1] ?? "")) continue;
     let end = m.end;
     while (end > m.start && used?.slice(m.start, end).some(Boolean)) end--;
     if (end > m.start) {

@@ -43,7 +43,7 @@ function readHourAt(tokens: readonly string[], i: number): Mention<number> | nul
 /** am/pm or "in the evening" right after a time: returns the meridiem and the end index. */
 function readMeridiemAt(tokens: readonly string[], i: number): { meridiem: "am" | "pm"; end: number } | null {
   const t = tokens[i];
-  if (t === "pm" || t === "tonight") return { meridiem: "pm", end: i + 1 };
+  if (t === "pm") return { meridiem: "pm", end: i + 1 };
   if (t === "am") return { meridiem: "am", end: i + 1 };
   const phrase = t === "in" && tokens[i + 1] === "the" ? tokens[i + 2] : t === "at" || t === "this" ? tokens[i + 1] : undefined;
   const end = t === "in" ? i + 3 : i + 2;
@@ -94,6 +94,8 @@ export function readTimeAt(tokens: readonly string[], i: number, allowBare: bool
   }
   const mer = readMeridiemAt(tokens, clock.end);
   if (mer && clock.value.hour <= 12) return { ...clock, end: mer.end, value: { ...clock.value, meridiem: mer.meridiem } };
+  // "8 tonight": "tonight" is left to the date reading, but it still marks a time (pm, from the hint).
+  if (tokens[clock.end] === "tonight" && clock.value.hour <= 12) return { ...clock, value: { ...clock.value, meridiem: "pm" } };
   return cued || allowBare ? clock : null;
 }
 
