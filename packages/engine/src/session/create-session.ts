@@ -313,7 +313,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     }
   }
 
-  async function understandAndSend(text: string, node: CompiledNode, spec: typeof speculative) {
+  async function understandAndSend(text: string, node: CompiledNode, spec: typeof speculative, cut: { text: string; nodeId: string } | null = null) {
     const now = new Date(clock.now());
     let result: UnderstandResult;
     if (spec && sameUtterance(spec.text, text)) {
@@ -341,6 +341,13 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       const check = validateSlotValue(slot, value, now);
       if (check.ok) slots[name] = check.value;
       else invalid.push({ slot: name, value, reason: check.reason });
+    }
+    const meaningless = !result.intent && !Object.keys(slots).length && !invalid.length && !result.confirmation;
+    if (cut && meaningless && node.settings.onInterrupt !== "next-turn") {
+      // The interruption carried nothing for this node: finish what was cut, or ask again.
+      const again = node.settings.onInterrupt === "resume" ? cut.text : (context().question ?? context().lastSaid ?? cut.text);
+      speak(again, node.id);
+      return;
     }
     sendToFlow({
       type: "INPUT",
@@ -413,6 +420,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   function userTurn(text: string, endedAt: number) {
     if (ended) return;
     if (continuesLastTurn()) text = rejoin(text);
+    // What the user cut off, for nodes that resume or re-ask when the interruption means nothing.
+    const cut = paused ? null : interruptedRemainder;
     if (paused) confirmInterruption();
     if (busy > 0 || (response && response.pending.length)) {
       queuedTurns.push({ text, endedAt });
@@ -430,7 +439,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     const spec = speculative;
     speculative = null;
     if (node.node.kind === "conversation") track(generate(node));
-    else if (node.waitsForInput) track(understandAndSend(text, node, spec));
+    else if (node.waitsForInput) track(understandAndSend(text, node, spec, cut));
     else settleIfIdle();
   }
 

@@ -121,3 +121,58 @@ describe("speculative understanding", () => {
     expect(session.state().variables).toMatchObject({ size: 3 });
   });
 });
+
+describe("what an interruption means, per node", () => {
+  const flowWith = (onInterrupt: "next-turn" | "resume" | "reask"): FlowInput => ({
+    schemaVersion: 1,
+    id: "terms",
+    name: "Terms",
+    start: "ask",
+    nodes: [
+      {
+        id: "ask",
+        kind: "collect",
+        onInterrupt,
+        prompt: "Before we start, please note that calls are recorded. Do you agree to the terms?",
+        slots: [{ name: "agree", type: "yesno" }],
+      },
+      { id: "done", kind: "end", message: "Thanks." },
+    ],
+    edges: [{ id: "e1", from: "ask", to: "done", trigger: { type: "filled" } }],
+  });
+
+  async function interruptWith(onInterrupt: "next-turn" | "resume" | "reask", words: string) {
+    const clock = createVirtualClock();
+    const session = createSession(compileTestFlow(flowWith(onInterrupt)), { clock });
+    const chunks: string[] = [];
+    session.on((o) => o.type === "speech.chunk" && chunks.push(o.text));
+    session.start();
+    await clock.advance(1500);
+    session.send({ type: "user.speechStarted" });
+    session.send({ type: "user.speechStopped" });
+    session.send({ type: "user.final", text: words });
+    await clock.advance(50);
+    return { chunks: chunks.slice(1), session };
+  }
+
+  it("next-turn: takes the words as the answer (a no-match)", async () => {
+    const { chunks } = await interruptWith("next-turn", "what was that");
+    expect(chunks[0]).toMatch(/^Sorry, I didn't catch that\./);
+  });
+
+  it("resume: finishes the cut sentence instead", async () => {
+    const { chunks, session } = await interruptWith("resume", "what was that");
+    const heard = session.transcript().find((t) => t.interrupted)?.text ?? "";
+    expect(`${heard} ${chunks[0]}`).toBe("Before we start, please note that calls are recorded. Do you agree to the terms?");
+  });
+
+  it("reask: asks the question again", async () => {
+    const { chunks } = await interruptWith("reask", "what was that");
+    expect(chunks[0]).toBe("Before we start, please note that calls are recorded. Do you agree to the terms?");
+  });
+
+  it("any policy: a real answer is taken as the answer", async () => {
+    const { session } = await interruptWith("resume", "yes I agree");
+    expect(session.state().variables).toMatchObject({ agree: true });
+  });
+});

@@ -99,3 +99,13 @@ describe("extractSlots: nothing to read", () => {
     expect(read("hmm let me think", "date")).toEqual({});
   });
 });
+
+describe("extractSlots: counts are not hours", () => {
+  it.each([
+    ["about 4 people", "time", { party_size: 4 }],
+    ["around 3 of us at 8 pm", "date", { party_size: 3, time: "20:00" }],
+    ["around 7 tonight", "time", { date: "2026-11-25", time: "19:00" }],
+  ])("%j asked for %s", (text, focus, expected) => {
+    expect(read(text, focus)).toEqual(expected);
+  });
+});

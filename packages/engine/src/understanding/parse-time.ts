@@ -13,6 +13,10 @@ const DEFAULT_PM_HOURS: readonly number[] = [1, 2, 3, 4, 5, 6];
 const PM_WORDS = new Set(["pm", "evening", "afternoon", "night", "tonight", "dinner", "supper"]);
 const AM_WORDS = new Set(["am", "morning", "breakfast"]);
 const CUE_WORDS = new Set(["at", "around", "by", "about", "for"]);
+/** Words that make a number a count, not an hour: "about 4 people", "around 3 of us". */
+const COUNT_NOUNS = new Set(
+  "people person persons guest guests adult adults kid kids child children of us seat seats table tables room rooms night nights day days week weeks hour hours minute minutes".split(" "),
+);
 
 interface ClockTime {
   hour: number;
@@ -96,6 +100,7 @@ export function readTimeAt(tokens: readonly string[], i: number, allowBare: bool
   if (mer && clock.value.hour <= 12) return { ...clock, end: mer.end, value: { ...clock.value, meridiem: mer.meridiem } };
   // "8 tonight": "tonight" is left to the date reading, but it still marks a time (pm, from the hint).
   if (tokens[clock.end] === "tonight" && clock.value.hour <= 12) return { ...clock, value: { ...clock.value, meridiem: "pm" } };
+  if (COUNT_NOUNS.has(tokens[clock.end] ?? "")) return null;
   return cued || allowBare ? clock : null;
 }
 

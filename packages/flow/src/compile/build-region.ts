@@ -61,10 +61,11 @@ export function buildRegion(
     const id = qualify(scope, handler.id);
     registry.globals.set(id, { handler, scope });
     const guard = a("globalActive", { handlerId: id });
+    const trace = a("traceGlobal", { handlerId: id });
     const action = handler.action;
     switch (action.type) {
       case "goto":
-        globalTransitions.push({ guard, target: ref(qualify(scope, action.target)), description: `global ${handler.id}` });
+        globalTransitions.push({ guard, target: ref(qualify(scope, action.target)), actions: [trace], description: `global ${handler.id}` });
         break;
       case "say":
         detour[`__global_${handler.id}`] = {
@@ -72,17 +73,17 @@ export function buildRegion(
           entry: [a("sayGlobal", { handlerId: id })],
           always: [{ target: ref(`${qualify(scope, MAIN)}.${HISTORY}`) }],
         };
-        globalTransitions.push({ guard, target: ref(qualify(scope, `__global_${handler.id}`)), description: `global ${handler.id}` });
+        globalTransitions.push({ guard, target: ref(qualify(scope, `__global_${handler.id}`)), actions: [trace], description: `global ${handler.id}` });
         break;
       case "repeat":
-        globalTransitions.push({ guard, actions: [a("repeat")], description: `global ${handler.id}` });
+        globalTransitions.push({ guard, actions: [trace, a("repeat")], description: `global ${handler.id}` });
         break;
       case "restart":
         globalTransitions.push({
           guard,
           target: ref(qualify(scope, MAIN)),
           reenter: true,
-          actions: [a("resetScope", { scope }), a("sayGlobal", { handlerId: id })],
+          actions: [trace, a("resetScope", { scope }), a("sayGlobal", { handlerId: id })],
           description: `global ${handler.id}`,
         });
         break;
@@ -92,7 +93,7 @@ export function buildRegion(
           entry: [a("sayGlobal", { handlerId: id }), a("endByGlobal", { handlerId: id })],
           always: [{ target: ref(DONE) }],
         };
-        globalTransitions.push({ guard, target: ref(qualify(scope, `__global_${handler.id}`)), description: `global ${handler.id}` });
+        globalTransitions.push({ guard, target: ref(qualify(scope, `__global_${handler.id}`)), actions: [trace], description: `global ${handler.id}` });
         break;
     }
   }

@@ -7,6 +7,7 @@ export interface NodeSettings {
   maxAttempts: number;
   fillers: string[];
   bargeIn: BargeInPolicy;
+  onInterrupt: "next-turn" | "resume" | "reask";
   backchannels: boolean;
   budgets: LatencyBudgets;
 }
@@ -43,6 +44,7 @@ export function nodeSettings(flow: Flow, node: ParsedNode, maxAttempts?: number)
     maxAttempts: maxAttempts ?? s.maxAttempts,
     fillers: node.fillers ?? s.fillers,
     bargeIn: node.bargeIn ?? s.bargeIn,
+    onInterrupt: node.onInterrupt ?? s.onInterrupt,
     backchannels: node.backchannels ?? s.backchannels,
     budgets: { ...s.budgets, ...node.budgets },
   };

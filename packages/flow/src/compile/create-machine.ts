@@ -1,4 +1,4 @@
-import { enqueueActions, setup } from "xstate";
+import { emit, enqueueActions, setup } from "xstate";
 import type { JsonValue, ParsedNode } from "../schema";
 import type { FlowContext, FlowEmitted, FlowEvent } from "./types";
 import type { MachineLogic } from "./machine-logic";
@@ -112,9 +112,11 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
         const values = nodeSlotValues(node, event.slots);
         enqueue.assign({ scopes: { ...context.scopes, [node.scope]: { ...logic.vars(context, node.scope), ...values } } });
       }),
+      traceGlobal: emit((_, params: P) => ({ type: "global" as const, handlerId: str(params, "handlerId") })),
       takeEdge: enqueueActions(({ context, event, enqueue }, params: P) => {
         const entry = logic.registry.edges.get(str(params, "edgeId"));
         if (!entry) return;
+        enqueue.emit({ type: "edge", edgeId: str(params, "edgeId") });
         const { edge, scope } = entry;
         let vars = logic.vars(context, scope);
         if (edge.trigger.type === "intent" && event.type === "INPUT" && event.intent?.name === edge.trigger.intent.name) {

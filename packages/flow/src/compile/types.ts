@@ -42,6 +42,10 @@ export type FlowEvent =
 export type FlowEmitted =
   | { type: "say"; nodeId: string; text: string }
   | { type: "enter"; nodeId: string; previousNodeId: string | null }
+  /** An edge was taken (qualified id); for coverage and the builder's trace. */
+  | { type: "edge"; edgeId: string }
+  /** A global handler fired (qualified id). */
+  | { type: "global"; handlerId: string }
   | { type: "tool"; nodeId: string; name: string; target: ToolInvocationTarget; args: Record<string, JsonValue>; timeoutMs: number; progressMessage: string | null }
   | { type: "generate"; nodeId: string }
   | { type: "transfer"; nodeId: string; target: string; handoff: string | null }

@@ -71,6 +71,7 @@ export const FlowSettingsSchema = z
     fillerCooldownMs: DurationMsSchema.default(4000),
     budgets: LatencyBudgetsSchema.optional(),
     bargeIn: BargeInPolicySchema.default({ mode: "allow" }),
+    onInterrupt: z.enum(["next-turn", "resume", "reask"]).default("next-turn"),
     backchannels: z.boolean().default(false),
   })
   .strict();

@@ -43,6 +43,11 @@ const nodeBase = {
   /** How long silence lasts before it counts as no input. */
   noInputTimeoutMs: DurationMsSchema.optional(),
   bargeIn: BargeInPolicySchema.optional(),
+  /**
+   * When the user cuts this node's speech with words that mean nothing here: "next-turn" treats
+   * them as the answer (a no-match), "resume" finishes the cut speech, "reask" asks the question again.
+   */
+  onInterrupt: z.enum(["next-turn", "resume", "reask"]).optional(),
   /** Whether the dialogue track may say "mm-hmm" during a long user turn here. */
   backchannels: z.boolean().optional(),
 };
