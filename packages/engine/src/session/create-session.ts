@@ -39,6 +39,8 @@ export interface SessionOptions {
    * a new turn. 0 turns this off.
    */
   continuationWindowMs?: number;
+  /** Whether the dialogue track may speak latency-hiding fillers (the runtime's lower tiers turn them off). */
+  fillers?: boolean;
 }
 
 export type SessionListener = (output: SessionOutput) => void;
@@ -168,7 +170,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     const now = clock.now();
     if (r.heldUntil > now || r.pending.length) {
       r.pending.push(text);
-      if (!r.flushTimer && !reported) r.flushTimer = clock.setTimeout(() => flushPending(r), r.heldUntil - now);
+      // Reported playback flushes on the filler's playback.done; the timer is a fallback should it never come.
+      if (!r.flushTimer) r.flushTimer = clock.setTimeout(() => flushPending(r), reported ? (r.heldUntil - now) * 2 + 500 : r.heldUntil - now);
       return;
     }
     emitChunk(r, text, nodeId);
@@ -513,7 +516,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   });
   dialogue.on("filler", () => {
     const r = response;
-    if (!r || r.started || ended) return;
+    if (!r || r.started || ended || options.fillers === false) return;
     const node = currentNode();
     const text = fillers.pick({ progressMessage, fillers: node?.settings.fillers ?? settings.fillers }, clock.now());
     if (!text) return;
@@ -522,7 +525,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     r.metrics.fillerAt = now;
     r.heldUntil = now + Math.round(text.length * msPerChar);
     transcript.push({ role: "filler", text, nodeId: r.nodeId, at: now, turnId: r.turnId });
-    emit({ type: "filler", turnId: r.turnId, text, at: now });
+    // The filler plays as its own utterance, so its playback is not taken for the answer's.
+    emit({ type: "filler", turnId: `${r.turnId}-filler`, text, at: now });
   });
   dialogue.on("backchannel", () => {
     const text = BACKCHANNELS[backchannelRotation++ % BACKCHANNELS.length] as string;
@@ -614,7 +618,10 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
           heardReported.set(input.turnId, input.playedText);
           return;
         case "playback.done": {
-          if (response && response.heldUntil && response.pending.length) flushPending(response);
+          if (response && response.pending.length && input.turnId === `${response.turnId}-filler`) {
+            if (response.flushTimer) clock.clearTimeout(response.flushTimer);
+            flushPending(response);
+          }
           playbackDone(input.turnId);
           heardReported = new Map([...heardReported].filter(([k]) => k !== input.turnId));
           return;
