@@ -4,7 +4,7 @@ import type { ActionRef, StateConfig, TransitionConfig } from "./state-config";
 import { DETOUR, DONE, HISTORY, MAIN, qualify, ref } from "./state-config";
 import type { CompiledNode } from "./compiled-node";
 import { nodeSettings, nodeWaitsForInput } from "./compiled-node";
-import { detourNodeIds } from "./detours";
+import { createFlowIndex, detourNodes } from "../graph";
 
 /** What the region builder records besides the state config. */
 export interface RegionRegistry {
@@ -46,7 +46,7 @@ export function buildRegion(
   callPath: string[] = [],
 ): { states: Record<string, StateConfig>; on: Record<string, TransitionConfig[]>; initial: string } {
   const region: Region = { flow, scope, outerGlobals, continuation, registry, callPath };
-  const detours = detourNodeIds(flow);
+  const detours = detourNodes(createFlowIndex(flow));
   const main: Record<string, StateConfig> = {};
   const detour: Record<string, StateConfig> = {};
 

@@ -10,7 +10,7 @@ import { createMachineLogic } from "./machine-logic";
 import { createFlowMachine } from "./create-machine";
 import type { StateConfig } from "./state-config";
 import { DONE } from "./state-config";
-import { collectSources } from "./collect-sources";
+import { expressionSites } from "../checks/expression-sites";
 
 export interface CompileOptions {
   /** Finds the flow a subflow node calls (a relative path in files, a flow id in the builder). */
@@ -72,14 +72,19 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}): CompileRe
   // Every flow document involved (root and subflows) must have parseable expressions.
   const flows: [string, Flow][] = [["", flow], ...registry.children.entries()];
   for (const [scope, f] of flows) {
-    for (const source of collectSources(f)) {
-      const error = source.kind === "expression" ? cache.expressionError(source.text) : cache.templateError(source.text);
+    const conditions = f.edges.flatMap((e, i) =>
+      e.trigger.type === "condition"
+        ? [{ kind: "expression" as const, source: e.trigger.when, path: ["edges", i, "trigger", "when"], edgeId: e.id, nodeId: e.from }]
+        : [],
+    );
+    for (const source of [...expressionSites(f), ...conditions]) {
+      const error = source.kind === "expression" ? cache.expressionError(source.source) : cache.templateError(source.source);
       if (!error) continue;
       const d: Diagnostic = {
         code: "expr/syntax",
         severity: "error",
         message: `${scope ? `in subflow ${scope}: ` : ""}${error.message}`,
-        path: source.path,
+        path: jsonPointer(source.path),
         column: error.column,
       };
       if (source.nodeId) d.nodeId = source.nodeId;

@@ -3,5 +3,3 @@ export type { CompileOptions, CompileResult, CompiledFlow, FlowMachine } from ".
 export type { CompiledNode, NodeSettings } from "./compiled-node";
 export type { FlowContext, FlowEvent, FlowEmitted, SlotValue as FlowSlotValue, ToolInvocationTarget } from "./types";
 export type { StateConfig, TransitionConfig, ActionRef } from "./state-config";
-export { collectSources } from "./collect-sources";
-export type { SourceRef } from "./collect-sources";
