@@ -44,12 +44,11 @@ export interface ExtractSlotsOptions extends DateOptions, TimeOptions {
 export function extractSlots(text: string, slots: readonly ParsedSlot[], options: ExtractSlotsOptions): Record<string, SlotValue> {
   const out: Record<string, SlotValue> = {};
   if (slots.length === 0) return out;
-  const ofType = (...types: ParsedSlot["type"][]): ParsedSlot[] => slots.filter((s) => types.includes(s.type));
   const focus = options.focusSlot;
   const focusType = slots.find((s) => s.name === focus)?.type;
 
   let rest = text;
-  const emailSlots = ofType("email");
+  const emailSlots = ofType(slots, "email");
   if (emailSlots.length > 0) {
     const email = findEmail(text);
     if (email) {
@@ -61,42 +60,38 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
   const tokens = toTokens(rest);
   const stems = tokens.map(stemToken);
   const used = new Array<boolean>(tokens.length).fill(false);
-  const claim = <T>(mentions: Mention<T>[]): Mention<T>[] => {
-    for (const m of mentions) used.fill(true, m.start, m.end);
-    return mentions;
-  };
 
-  const phoneSlots = ofType("phone");
-  if (phoneSlots.length > 0) assign(claim(findPhones(tokens, used)), phoneSlots, stems, focus, out);
-  assign(claim(findDates(tokens, calendarDateOf(options.now, options.timeZone), used)), ofType("date"), stems, focus, out);
-  const numberSlots = ofType("number", "integer");
-  const times = claim(findTimes(tokens, false, used, options));
+  const phoneSlots = ofType(slots, "phone");
+  if (phoneSlots.length > 0) assign(claim(used, findPhones(tokens, used)), phoneSlots, stems, focus, out);
+  assign(claim(used, findDates(tokens, calendarDateOf(options.now, options.timeZone), used)), ofType(slots, "date"), stems, focus, out);
+  const numberSlots = ofType(slots, "number", "integer");
+  const times = claim(used, findTimes(tokens, false, used, options));
 
   const enumMentions: Mention<string>[] = [];
-  for (const slot of ofType("enum")) {
+  for (const slot of ofType(slots, "enum")) {
     const found = findEnumOptions(tokens, slot.options ?? [], used);
     enumMentions.push(...found);
     const last = found.at(-1);
     if (last) out[slot.name] = last.value;
   }
-  claim(enumMentions);
+  claim(used, enumMentions);
 
   // Numbers that name their slot ("5 people") go first, so a bare-time reading cannot take them.
   const numbers = findNumbers(tokens, used);
-  const cuedNumbers = claim(numbers.filter((m) => numberSlots.some((s) => cueDistance(s, stems, m.start, m.end) !== null)));
-  if (focusType === "time") times.push(...claim(findTimes(tokens, true, used, options)));
-  assign(times.sort((a, b) => a.start - b.start), ofType("time"), stems, focus, out);
+  const cuedNumbers = claim(used, numbers.filter((m) => numberSlots.some((s) => cueDistance(s, stems, m.start, m.end) !== null)));
+  if (focusType === "time") times.push(...claim(used, findTimes(tokens, true, used, options)));
+  assign(times.sort((a, b) => a.start - b.start), ofType(slots, "time"), stems, focus, out);
   const otherNumbers = numbers.filter((m) => !cuedNumbers.includes(m) && !used.slice(m.start, m.end).some(Boolean));
   assign([...cuedNumbers, ...otherNumbers].sort((a, b) => a.start - b.start), numberSlots, stems, focus, out);
 
-  const yesNoSlots = ofType("yesno");
+  const yesNoSlots = ofType(slots, "yesno");
   const yesNoTarget = yesNoSlots.find((s) => s.name === focus) ?? (slots.length === 1 ? yesNoSlots[0] : undefined);
   if (yesNoTarget) {
-    const answer = claim(findYesNo(tokens, used))[0];
+    const answer = claim(used, findYesNo(tokens, used))[0];
     if (answer) out[yesNoTarget.name] = answer.value;
   }
 
-  const textSlots = ofType("text");
+  const textSlots = ofType(slots, "text");
   for (const slot of textSlots) {
     const introduced = findIntroducedText(rest, slot);
     if (introduced) out[slot.name] = introduced;
@@ -107,6 +102,16 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
     if (value) out[textTarget.name] = value;
   }
   return out;
+}
+
+function ofType(slots: readonly ParsedSlot[], ...types: ParsedSlot["type"][]): ParsedSlot[] {
+  return slots.filter((s) => types.includes(s.type));
+}
+
+/** Marks the mentions' words as read, so later readings skip them. */
+function claim<T>(used: boolean[], mentions: Mention<T>[]): Mention<T>[] {
+  for (const m of mentions) used.fill(true, m.start, m.end);
+  return mentions;
 }
 
 function pick(candidates: readonly ParsedSlot[], focus: string | undefined): ParsedSlot {

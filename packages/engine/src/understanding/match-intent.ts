@@ -2,7 +2,7 @@ import type { ParsedIntent } from "@voxchart/flow";
 import { contentTokens } from "./content-tokens";
 import { isFuzzyTokenMatch } from "./damerau-levenshtein";
 import { getIntentIndex, type IndexedExample, type IntentIndex } from "./intent-index";
-import { normalizeText, tokenize } from "./normalize-text";
+import { toTokens } from "./normalize-text";
 import { stemToken } from "./stem-token";
 import { VALUE_WORDS } from "./word-lists";
 
@@ -59,8 +59,9 @@ const BETA2 = 1;
 export function scoreIntents(text: string, intents: readonly ParsedIntent[]): IntentScore[] {
   if (intents.length === 0) return [];
   const index = getIntentIndex(intents);
-  const normalized = normalizeText(text);
-  const utterance = contentTokens(tokenize(normalized));
+  const words = toTokens(text);
+  const normalized = words.join(" ");
+  const utterance = contentTokens(words);
   const tokens = utterance.tokens.filter((t) => index.idf.has(t) || !isValueWord(t));
   // What each utterance token matches, and the best credit each example token gets.
   const matches = tokens.map((t) => index.matchesOf(t));

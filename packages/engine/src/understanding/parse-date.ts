@@ -82,36 +82,39 @@ function readYear(tokens: readonly string[], i: number): number | undefined {
   return t && /^(19|20)\d\d$/.test(t) ? Number(t) : undefined;
 }
 
+function span(start: number, end: number, value: CalendarDate | null): Mention<CalendarDate> | null {
+  return value ? { start, end, value } : null;
+}
+
 /** Reads one date expression at `i`, or null. */
 export function readDateAt(tokens: readonly string[], i: number, today: CalendarDate): Mention<CalendarDate> | null {
   const t = tokens[i] ?? "";
-  const at = (end: number, value: CalendarDate | null): Mention<CalendarDate> | null => (value ? { start: i, end, value } : null);
 
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    return at(i + 1, isValidDate(y, m, d) ? { year: y, month: m, day: d } : null);
+    return span(i, i + 1, isValidDate(y, m, d) ? { year: y, month: m, day: d } : null);
   }
   // en-US month/day, optionally /year
   const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
   if (slash) {
     const year = slash[3] === undefined ? undefined : Number(slash[3].length === 2 ? `20${slash[3]}` : slash[3]);
-    return at(i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year));
+    return span(i, i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year));
   }
-  if (t === "today" || t === "tonight") return at(i + 1, today);
-  if (t === "yesterday") return at(i + 1, addDays(today, -1));
-  if (t === "day" && tokens[i + 1] === "after" && isTomorrow(tokens[i + 2])) return at(i + 3, addDays(today, 2));
-  if (t === "the" && tokens[i + 1] === "day" && tokens[i + 2] === "after" && isTomorrow(tokens[i + 3])) return at(i + 4, addDays(today, 2));
-  if (isTomorrow(t)) return at(i + 1, addDays(today, 1));
-  if ((t === "this" || t === "next") && tokens[i + 1] === "weekend") return at(i + 2, upcomingWeekday(today, 6, t === "next"));
-  if (t === "weekend") return at(i + 1, upcomingWeekday(today, 6, false));
+  if (t === "today" || t === "tonight") return span(i, i + 1, today);
+  if (t === "yesterday") return span(i, i + 1, addDays(today, -1));
+  if (t === "day" && tokens[i + 1] === "after" && isTomorrow(tokens[i + 2])) return span(i, i + 3, addDays(today, 2));
+  if (t === "the" && tokens[i + 1] === "day" && tokens[i + 2] === "after" && isTomorrow(tokens[i + 3])) return span(i, i + 4, addDays(today, 2));
+  if (isTomorrow(t)) return span(i, i + 1, addDays(today, 1));
+  if ((t === "this" || t === "next") && tokens[i + 1] === "weekend") return span(i, i + 2, upcomingWeekday(today, 6, t === "next"));
+  if (t === "weekend") return span(i, i + 1, upcomingWeekday(today, 6, false));
 
   // "in two days", "in a week", "in 3 weeks"
   if (t === "in") {
     const n = tokens[i + 1] === "a" ? { end: i + 2, value: 1 } : readNumberAt(tokens, i + 1);
     const unit = n ? tokens[n.end] : undefined;
-    if (n && Number.isInteger(n.value) && (unit === "day" || unit === "days")) return at(n.end + 1, addDays(today, n.value));
-    if (n && Number.isInteger(n.value) && (unit === "week" || unit === "weeks")) return at(n.end + 1, addDays(today, 7 * n.value));
+    if (n && Number.isInteger(n.value) && (unit === "day" || unit === "days")) return span(i, n.end + 1, addDays(today, n.value));
+    if (n && Number.isInteger(n.value) && (unit === "week" || unit === "weeks")) return span(i, n.end + 1, addDays(today, 7 * n.value));
   }
 
   // "next friday", "this friday", "friday", "friday the 13th"
@@ -122,9 +125,9 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     const after = modifier ? i + 2 : i + 1;
     const dayOfMonth = readDayOfMonthAt(tokens, tokens[after] === "the" ? after + 1 : after);
     if (dayOfMonth && (tokens[after] === "the" || readOrdinalAt(tokens, after))) {
-      return at(dayOfMonth.end, upcomingDayOfMonth(today, dayOfMonth.value));
+      return span(i, dayOfMonth.end, upcomingDayOfMonth(today, dayOfMonth.value));
     }
-    return at(after, upcomingWeekday(today, weekday, modifier === "next"));
+    return span(i, after, upcomingWeekday(today, weekday, modifier === "next"));
   }
 
   // "december 3", "dec 3rd", "december the third", "december 3 2027"
@@ -134,7 +137,7 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     const day = readDayOfMonthAt(tokens, dayAt);
     if (day) {
       const year = readYear(tokens, day.end);
-      return at(year === undefined ? day.end : day.end + 1, upcomingMonthDay(today, month, day.value, year));
+      return span(i, year === undefined ? day.end : day.end + 1, upcomingMonthDay(today, month, day.value, year));
     }
     return null;
   }
@@ -148,10 +151,10 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     const m = monthIndex(tokens[monthAt]);
     if (m !== undefined) {
       const year = readYear(tokens, monthAt + 1);
-      return at(year === undefined ? monthAt + 1 : monthAt + 2, upcomingMonthDay(today, m, day.value, year));
+      return span(i, year === undefined ? monthAt + 1 : monthAt + 2, upcomingMonthDay(today, m, day.value, year));
     }
     // A bare ordinal is a day of the month only when it looks like one ("the 3rd", "3rd", "the third").
-    if (ordinal && (t === "the" || /\d/.test(tokens[start] ?? ""))) return at(ordinal.end, upcomingDayOfMonth(today, ordinal.value));
+    if (ordinal && (t === "the" || /\d/.test(tokens[start] ?? ""))) return span(i, ordinal.end, upcomingDayOfMonth(today, ordinal.value));
   }
   return null;
 }

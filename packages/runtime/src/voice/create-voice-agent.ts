@@ -1,0 +1,269 @@
+import { createRealClock, createSession } from "@voxchart/engine";
+import type { GenerationPort, Session, SessionOutput, SessionSnapshot, ToolRegistry, TurnMetrics, UnderstandingPort } from "@voxchart/engine";
+import type { CompiledFlow } from "@voxchart/flow";
+import { createPipeline } from "../pipeline/pipeline";
+import { createProcessor } from "../pipeline/processor";
+import type { Frame } from "../pipeline/frames";
+import type { VadPort } from "../vad/vad-port";
+import { createVadStage } from "../vad/vad-stage";
+import type { SttPort } from "../stt/stt-port";
+import { createSttStage } from "../stt/stt-stage";
+import type { TtsPort } from "../tts/tts-port";
+import { createTtsStage } from "../tts/tts-stage";
+import { createPhraseAggregatorStage } from "../tts/phrase-aggregator-stage";
+import { resample } from "../audio";
+import type { SessionHandler, TransportSession } from "../transport";
+import { rtvi } from "../transport";
+import type { Tier } from "./tiers";
+import { TIER_SETTINGS } from "./tiers";
+import { createEngineStage } from "./engine-stage";
+import { createOutputStage } from "./output-stage";
+import { createInputGateStage } from "./input-gate-stage";
+import { createEchoSuppressor } from "./echo-suppressor";
+import { createBatchSttStage } from "./batch-stt-stage";
+import type { VoiceTurnMetrics } from "./voice-metrics";
+import { createTurnTimer } from "./voice-metrics";
+
+/** Where voice sessions persist, so a reconnect (to any process) resumes them. */
+export interface SessionStore {
+  load(token: string): Promise<SessionSnapshot | null>;
+  /** Called after every turn with the session's snapshot and the turn's timings. */
+  save(token: string, snapshot: SessionSnapshot, turn: { userText: string | null; botText: string; nodeId: string; metrics: VoiceTurnMetrics } | null): Promise<void>;
+  end(token: string, status: "ended" | "transferred" | "expired"): Promise<void>;
+}
+
+export interface VoiceAgentOptions {
+  compiled: CompiledFlow;
+  tier: Tier;
+  /** A fresh VAD per session (VADs keep state). */
+  vad: () => VadPort;
+  stt: SttPort;
+  tts: TtsPort;
+  understanding?: UnderstandingPort;
+  generation?: GenerationPort;
+  tools?: ToolRegistry;
+  store?: SessionStore;
+  /** Sessions end after this long (ms); a reconnect with the token within it resumes. */
+  maxSessionMs?: number;
+  now?: () => number;
+  /** Observes each session (tests, the server's registry). */
+  onSession?: (live: LiveVoiceSession) => void;
+}
+
+export interface LiveVoiceSession {
+  readonly transport: TransportSession;
+  readonly session: Session;
+  readonly tier: Tier;
+  /** Turn timings as they complete. */
+  readonly turns: VoiceTurnMetrics[];
+  /** Microphone frames taken for the bot's own echo (tier 4). */
+  readonly echoFrames: number;
+}
+
+/**
+ * Binds a flow to voice: for each transport session, a pipeline transport → (echo gate) → VAD →
+ * STT → engine → phrase aggregation → TTS → transport, set up for the chosen tier.
+ */
+export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
+  const tier = TIER_SETTINGS[options.tier];
+  const now = options.now ?? Date.now;
+
+  return async (transport) => {
+    const token = transport.token;
+    const restore = token && options.store ? await options.store.load(token) : null;
+    if (restore && restore.flowId !== options.compiled.flow.id) {
+      transport.sendRtvi(rtvi.error(`session token belongs to flow "${restore.flowId}", not "${options.compiled.flow.id}"`, true));
+      transport.close("wrong flow");
+      return;
+    }
+    const session = createSession(options.compiled, {
+      clock: createRealClock(),
+      playback: "reported",
+      fillers: tier.fillers,
+      ...(restore ? { restore } : {}),
+      ...(token ? { sessionId: token } : {}),
+      ...(options.understanding ? { understanding: options.understanding } : {}),
+      ...(options.generation ? { generation: options.generation } : {}),
+      ...(options.tools ? { tools: options.tools } : {}),
+    });
+    const echo = tier.echoSuppression ? createEchoSuppressor() : null;
+    let echoFrames = 0;
+    const timer = createTurnTimer(now);
+    const turns: VoiceTurnMetrics[] = [];
+    const output = createOutputStage({
+      transport,
+      session,
+      now,
+      ...(echo ? { onAudioSent: (pcm, at) => echo.addReference(pcm, at) } : {}),
+      onFirstAudio: (turnId, at) => timer.firstAudioSent(turnId, at),
+    });
+    const engineStage = createEngineStage({ session, tier, botSpeaking: () => output.botSpeaking });
+    const vad = options.vad();
+    const pipeline = createPipeline(
+      [
+        createInputGateStage({ echo, onEchoFrame: () => echoFrames++ }),
+        createVadStage({ vad }),
+        tier.batchStt ? createBatchSttStage({ stt: options.stt, now }) : createSttStage({ stt: options.stt, now }),
+        observe((frame) => onInputFrame(frame)),
+        engineStage,
+        createPhraseAggregatorStage(),
+        createTtsStage({ tts: options.tts, now }),
+        output,
+      ],
+      {
+        name: `voice-${transport.id}`,
+        onUpstream: (frame) => {
+          if (frame.type === "error") transport.sendRtvi(rtvi.error(frame.error.message, frame.fatal));
+          if (frame.type === "metrics") timer.metric(frame.name, frame.value);
+        },
+        onDownstream: () => undefined,
+      },
+    );
+
+    /** The user's words of the turn in progress, stored with the turn. */
+    let lastUserText: string | null = null;
+
+    function onInputFrame(frame: Frame) {
+      switch (frame.type) {
+        case "user.started":
+          transport.sendRtvi(rtvi.userStartedSpeaking());
+          return;
+        case "user.stopped":
+          timer.speechEnded(frame.at, now());
+          transport.sendRtvi(rtvi.userStoppedSpeaking());
+          return;
+        case "transcript.partial":
+          transport.sendRtvi(rtvi.userTranscription({ text: frame.text, final: false }));
+          return;
+        case "transcript.final":
+          timer.finalTranscript(frame.at);
+          lastUserText = frame.text;
+          transport.sendRtvi(rtvi.userTranscription({ text: frame.text, final: true }));
+          return;
+        case "metrics":
+          timer.metric(frame.name, frame.value);
+          return;
+        default:
+          return;
+      }
+    }
+
+    let closing = false;
+    let warnedChannels = false;
+    const stop = session.on((o: SessionOutput) => {
+      switch (o.type) {
+        case "state.changed":
+          transport.sendRtvi(rtvi.serverMessage({ type: "node", nodeId: o.nodeId, previousNodeId: o.previousNodeId, variables: o.variables }));
+          return;
+        case "turn.metrics": {
+          const metrics = timer.complete(o.metrics as TurnMetrics);
+          turns.push(metrics);
+          transport.sendRtvi(rtvi.metrics(metrics.rtvi));
+          transport.sendRtvi(rtvi.serverMessage({ type: "turn-metrics", metrics }));
+          const last = session.transcript().filter((t) => t.turnId === o.metrics.turnId);
+          const botText = last.filter((t) => t.role === "assistant").map((t) => t.text).join(" ");
+          if (token && options.store) {
+            void options.store
+              .save(token, session.snapshot(), { userText: lastUserText, botText, nodeId: o.metrics.nodeId, metrics })
+              .catch((error: unknown) => transport.sendRtvi(rtvi.error(`could not save the session: ${String(error)}`, false)));
+          }
+          lastUserText = null;
+          return;
+        }
+        case "transfer":
+          transport.sendRtvi(rtvi.serverMessage({ type: "transfer", target: o.target, handoff: o.handoff ?? null }));
+          finish("transferred");
+          return;
+        case "end":
+          transport.sendRtvi(rtvi.serverMessage({ type: "end", outcome: o.outcome ?? null }));
+          finish("ended");
+          return;
+        case "error":
+          transport.sendRtvi(rtvi.error(o.message, !o.recoverable));
+          return;
+        default:
+          return;
+      }
+    });
+    session.on((o) => {
+      if (o.type === "speech.start") timer.speechStarted(o.turnId, o.at);
+    });
+
+    function finish(status: "ended" | "transferred" | "expired") {
+      if (closing) return;
+      closing = true;
+      // Let the last words play, then hang up.
+      void session.whenIdle().then(async () => {
+        await pipeline.idle();
+        setTimeout(() => {
+          if (token && options.store) void options.store.end(token, status).catch(() => undefined);
+          transport.close(status);
+        }, 300);
+      });
+    }
+
+    const limit = options.maxSessionMs
+      ? setTimeout(() => {
+          transport.sendRtvi(rtvi.serverMessage({ type: "session-limit", maxSessionMs: options.maxSessionMs }));
+          finish("expired");
+        }, options.maxSessionMs)
+      : null;
+
+    transport.on((event) => {
+      switch (event.type) {
+        case "ready":
+          transport.sendRtvi(rtvi.serverMessage({ type: "session", token: token ?? null, resumed: restore !== null, tier: tier.tier, flowId: options.compiled.flow.id }));
+          session.start();
+          return;
+        case "audio": {
+          const at = now();
+          if (event.numChannels !== 1) {
+            if (!warnedChannels) transport.sendRtvi(rtvi.error(`expected mono audio, got ${event.numChannels} channels; audio ignored`, false));
+            warnedChannels = true;
+          } else if (event.sampleRate === 16000) pipeline.push({ type: "audio.in", pcm: event.pcm, sampleRate: 16000, at });
+          else
+            void resample({ samples: event.pcm, sampleRate: event.sampleRate }, 16000, "fast").then((pcm) =>
+              pipeline.push({ type: "audio.in", pcm: pcm.samples, sampleRate: 16000, at }),
+            );
+          return;
+        }
+        case "text":
+          lastUserText = event.text;
+          session.send({ type: "user.text", text: event.text });
+          return;
+        case "client-message":
+          if (event.id) transport.sendRtvi(rtvi.serverResponse(event.id, event.t, { nodeId: session.state().nodeId, variables: session.state().variables }));
+          return;
+        case "disconnect":
+          if (limit) clearTimeout(limit);
+          stop();
+          pipeline.push({ type: "cancel", reason: event.reason.code });
+          if (token && options.store && !closing) void options.store.save(token, session.snapshot(), null).catch(() => undefined);
+          session.stop();
+          return;
+        default:
+          return;
+      }
+    });
+    options.onSession?.({
+      transport,
+      session,
+      tier: tier.tier,
+      turns,
+      get echoFrames() {
+        return echoFrames;
+      },
+    });
+  };
+}
+
+/** A pass-through stage that lets the agent see what flows by (transcripts, speech boundaries). */
+function observe(see: (frame: Frame) => void) {
+  return createProcessor({
+    name: "observe",
+    process(frame, direction, ctx) {
+      if (direction === "downstream") see(frame);
+      ctx.push(frame, direction);
+    },
+  });
+}
