@@ -1,0 +1,23 @@
+// @voxchart/db: Voxchart's persistence. The only entry point; everything else is internal.
+export { createDatabase, CreateDatabaseOptionsSchema } from "./create-database";
+export type { CreateDatabaseOptions, Database } from "./create-database";
+export { DEFAULT_SQLITE_PATH, resolveDatabaseConfig } from "./connection/resolve-database-config";
+export type { DatabaseConfig, DatabaseProvider } from "./connection/resolve-database-config";
+export type { MigrationReport } from "./migrations/plan-migrations";
+export { DbError, dbErrorHttpStatus, isDbError } from "./errors/db-error";
+export type { DbErrorCode } from "./errors/db-error";
+export { canonicalJson, contentHash } from "./json/canonical-json";
+export { createSessionToken } from "./sessions/create-session-token";
+export type { SavedSnapshot } from "./sessions/save-snapshot";
+export { ListSessionsInputSchema } from "./sessions/list-sessions";
+export type { ListSessionsInput } from "./sessions/list-sessions";
+export { ListTestRunsInputSchema } from "./test-runs/test-run-operations";
+export type { ListTestRunsInput } from "./test-runs/test-run-operations";
+export * from "./schemas/common";
+export * from "./schemas/flow";
+export * from "./schemas/version";
+export * from "./schemas/deployment";
+export * from "./schemas/session";
+export * from "./schemas/turn";
+export * from "./schemas/test-case";
+export * from "./schemas/test-run";
