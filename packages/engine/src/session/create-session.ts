@@ -100,6 +100,9 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   const history: ChatMessage[] = [...(options.restore?.history ?? [])];
   let turnCounter = options.restore?.turnCounter ?? 0;
   let busy = 0;
+  /** Mirrors of what the dialogue track was last told, so unchanged facts are not sent again. */
+  let taskIdleSent = false;
+  let settingsSent = "";
   let started = false;
   let ended = false;
   let response: Response | null = null;
@@ -146,6 +149,16 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     for (const listener of listeners) listener(output);
   };
   const context = () => flow.getSnapshot().context;
+  /** The intents a node listens for, as one stable array (understanding caches its index by identity). */
+  const candidateCache = new Map<string, CompiledNode["exits"]>();
+  const candidates = (node: CompiledNode) => {
+    let list = candidateCache.get(node.id);
+    if (!list) {
+      list = [...node.exits, ...node.globals];
+      candidateCache.set(node.id, list);
+    }
+    return list;
+  };
   const currentNode = (): CompiledNode | null => (context().nodeId ? compiled.node(context().nodeId) : null);
   const waitsForInput = () => !ended && (currentNode()?.waitsForInput ?? false);
 
@@ -229,7 +242,10 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
 
   function track<T>(work: Promise<T>): void {
     busy++;
-    dialogue.send({ type: "TASK_BUSY" });
+    if (taskIdleSent) {
+      taskIdleSent = false;
+      dialogue.send({ type: "TASK_BUSY" });
+    }
     work
       .catch((error: unknown) => {
         emit({ type: "error", category: "internal", message: error instanceof Error ? error.message : String(error), recoverable: true, at: clock.now() });
@@ -244,7 +260,10 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     if (busy > 0 || (response && response.pending.length)) return;
     finishResponse();
     if (ended) dialogue.send({ type: "TASK_DONE" });
-    else if (waitsForInput()) dialogue.send({ type: "TASK_IDLE" });
+    else if (waitsForInput() && !taskIdleSent) {
+      taskIdleSent = true;
+      dialogue.send({ type: "TASK_IDLE" });
+    }
     const next = queuedTurns.shift();
     if (next && !ended) {
       userTurn(next.text, next.endedAt);
@@ -263,14 +282,18 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       case "enter": {
         const node = compiled.node(e.nodeId);
         progressMessage = null;
-        dialogue.send({
-          type: "SETTINGS",
-          settings: {
-            latencyBudgetMs: node.settings.latencyBudgetMs,
-            noInputTimeoutMs: node.settings.noInputTimeoutMs,
-            backchannels: node.settings.backchannels,
-          },
-        });
+        const next = `${node.settings.latencyBudgetMs}/${node.settings.noInputTimeoutMs}/${node.settings.backchannels}`;
+        if (next !== settingsSent) {
+          settingsSent = next;
+          dialogue.send({
+            type: "SETTINGS",
+            settings: {
+              latencyBudgetMs: node.settings.latencyBudgetMs,
+              noInputTimeoutMs: node.settings.noInputTimeoutMs,
+              backchannels: node.settings.backchannels,
+            },
+          });
+        }
         emit({ type: "state.changed", nodeId: e.nodeId, previousNodeId: e.previousNodeId, variables: { ...compiled.variables(e.nodeId, context()) }, at: now });
         return;
       }
@@ -327,7 +350,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       const focus = node.slots.find((s) => s.required && (compiled.variables(node.id, context())[s.name] ?? null) === null);
       result = await understanding.understand({
         text,
-        intents: [...node.exits, ...node.globals],
+        intents: candidates(node),
         slots: node.slots,
         expectConfirmation: flow.getSnapshot().hasTag("confirming"),
         ...(focus ? { focusSlot: focus.name } : {}),
@@ -374,7 +397,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     for await (const chunk of generation.generate({
       system,
       messages: [...history],
-      exits: [...node.exits, ...node.globals],
+      exits: candidates(node),
       ...(node.node.localReply ? { localReply: compiled.render(node.id, node.node.localReply, ctx) } : {}),
       ...(node.node.model ? { model: node.node.model } : {}),
       ...(node.node.temperature !== undefined ? { temperature: node.node.temperature } : {}),
@@ -433,11 +456,15 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     const node = currentNode();
     if (!node) return;
     const now = clock.now();
-    const before = { task: flow.getPersistedSnapshot(), transcript: transcript.length, history: history.length };
     const r = newResponse(node.id, endedAt, now);
-    lastTurn = { text, finalAt: now, turnId: r.turnId, before, sideEffects: false };
+    // Only spoken turns can be cut by early endpointing; typed ones need no way back.
+    lastTurn =
+      speechStartedAt !== null && continuationWindowMs > 0
+        ? { text, finalAt: now, turnId: r.turnId, before: { task: flow.getPersistedSnapshot(), transcript: transcript.length, history: history.length }, sideEffects: false }
+        : null;
     transcript.push({ role: "user", text, nodeId: node.id, at: now, turnId: r.turnId });
     history.push({ role: "user", content: text });
+    taskIdleSent = false;
     dialogue.send({ type: "USER_TURN_ENDED" });
     const spec = speculative;
     speculative = null;
@@ -545,7 +572,10 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       dialogue.start();
       if (options.restore) {
         flow.start();
-        if (waitsForInput()) dialogue.send({ type: "TASK_IDLE" });
+        if (waitsForInput()) {
+          taskIdleSent = true;
+          dialogue.send({ type: "TASK_IDLE" });
+        }
         return;
       }
       newResponse(compiled.flow.start);
@@ -585,7 +615,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
               text: input.text,
               result: understanding.understand({
                 text: input.text,
-                intents: [...node.exits, ...node.globals],
+                intents: candidates(node),
                 slots: node.slots,
                 expectConfirmation: flow.getSnapshot().hasTag("confirming"),
                 ...(focus ? { focusSlot: focus.name } : {}),
