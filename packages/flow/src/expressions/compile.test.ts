@@ -42,22 +42,4 @@ describe("compileTemplate", () => {
     expect(c.render({ vars: { name: "Ann" }, now: NOW })).toBe("Hi {{ name");
   });
 
-  it("is fast enough for thousands of turns per second", () => {
-    const condition = compileExpression('party_size > 8 && !vip || claim_type == "auto" && date >= today()');
-    const prompt = compileTemplate("A table for {{ party_size }} {{ plural(party_size, 'person', 'people') }} on {{ spokenDate(date) }} at {{ spokenTime(time) }}, right?");
-    const scope = { vars: { party_size: 4, vip: false, claim_type: "auto", date: "2026-11-27", time: "19:30" }, now: NOW };
-    const turns = 20_000;
-    const started = performance.now();
-    let spoken = 0;
-    for (let i = 0; i < turns; i++) {
-      // A turn evaluates a handful of conditions and renders a prompt or two.
-      for (let j = 0; j < 5; j++) condition.test(scope);
-      spoken += prompt.render(scope).length;
-    }
-    const perSecond = turns / ((performance.now() - started) / 1000);
-    expect(spoken).toBeGreaterThan(0);
-    // The target is 5,000 turns/s end to end; the expression share must stay far above it
-    // (about 100,000/s on a laptop; the bound leaves room for slow CI machines).
-    expect(perSecond).toBeGreaterThan(20_000);
-  });
 });

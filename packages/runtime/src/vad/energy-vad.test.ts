@@ -27,11 +27,4 @@ describe("energy VAD", () => {
     for (let i = 0; i < 25; i++) expect(vad.processSync(silence16k(20, 30)).events).toEqual([]);
   });
 
-  it("costs a few microseconds per 20 ms frame", () => {
-    const vad = createEnergyVad();
-    const frame = silence16k(20, 300);
-    const started = performance.now();
-    for (let i = 0; i < 10000; i++) vad.processSync(frame);
-    expect(((performance.now() - started) * 1000) / 10000).toBeLessThan(50);
-  });
 });

@@ -29,14 +29,4 @@ describe("Silero VAD", () => {
     expect(speechEvents).toBe(1);
   });
 
-  it("runs a 32 ms window in well under a millisecond on one core", async () => {
-    const vad = await createSileroVad({});
-    const frame = silence16k(32, 100);
-    for (let i = 0; i < 20; i++) await vad.process(frame); // warm up
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) await vad.process(frame);
-    const perWindowMs = (performance.now() - started) / 200;
-    console.info(`silero: ${perWindowMs.toFixed(3)} ms per 32 ms window`);
-    expect(perWindowMs).toBeLessThan(5); // 0.24 ms measured on an idle core; CI cores are shared
-  });
 });
