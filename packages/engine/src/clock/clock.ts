@@ -5,18 +5,26 @@
 export interface SessionClock {
   /** Milliseconds since the epoch (virtual or real). */
   now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
+  /**
+   * `deadline` marks a timeout that guards real work (a tool's HTTP call): a virtual clock lets
+   * real time pass before firing it, so a simulation does not time out work that is merely real.
+   */
+  setTimeout(callback: () => void, ms: number, options?: { deadline?: boolean }): unknown;
   clearTimeout(handle: unknown): void;
 }
 
 /** Resolves after `ms` on the given clock, or rejects with the signal's reason when aborted. */
-export function sleep(clock: SessionClock, ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(clock: SessionClock, ms: number, signal?: AbortSignal, options?: { deadline?: boolean }): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const handle = clock.setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+    const handle = clock.setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      ms,
+      options,
+    );
     const onAbort = () => {
       clock.clearTimeout(handle);
       reject(signal?.reason);

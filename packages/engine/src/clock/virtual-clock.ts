@@ -4,6 +4,7 @@ interface Timer {
   id: number;
   at: number;
   seq: number;
+  deadline: boolean;
   callback: () => void;
 }
 
@@ -14,6 +15,8 @@ export interface VirtualClock extends SessionClock {
   flush(): Promise<void>;
   /** The time of the next timer, or null when none is pending. */
   nextTimerAt(): number | null;
+  /** The next timer: when, and whether it is a deadline guarding real work. */
+  nextTimer(): { at: number; deadline: boolean } | null;
   /** Fires timers one at a time until `until()` holds or no timer is due before `limitMs` from now. */
   runUntil(until: () => boolean, limitMs: number): Promise<boolean>;
   pendingTimers(): number;
@@ -42,9 +45,9 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
 
   const clock: VirtualClock = {
     now: () => now,
-    setTimeout(callback, ms) {
+    setTimeout(callback, ms, options) {
       const id = nextId++;
-      timers.set(id, { id, at: now + Math.max(0, ms), seq: seq++, callback });
+      timers.set(id, { id, at: now + Math.max(0, ms), seq: seq++, deadline: options?.deadline === true, callback });
       return id;
     },
     clearTimeout(handle) {
@@ -57,6 +60,10 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
       let at: number | null = null;
       for (const t of timers.values()) if (at === null || t.at < at) at = t.at;
       return at;
+    },
+    nextTimer() {
+      const t = due(Number.POSITIVE_INFINITY);
+      return t ? { at: t.at, deadline: t.deadline } : null;
     },
     pendingTimers: () => timers.size,
     async advance(ms) {

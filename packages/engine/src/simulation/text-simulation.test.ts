@@ -35,3 +35,15 @@ describe("text simulation", () => {
     expect(step.bot).toEqual(["You're booked, reference R8. Goodbye!"]);
   });
 });
+
+describe("real work inside a virtual-time simulation", () => {
+  it("waits for a tool doing real I/O instead of firing its timeout at once", async () => {
+    const sim = createTextSimulation(compileTestFlow(), {
+      tools: { book: () => new Promise((resolve) => setTimeout(() => resolve("R-real"), 30)) },
+    });
+    await sim.start();
+    await sim.say("tomorrow at 7 pm for 2");
+    const step = await sim.say("yes");
+    expect(step.bot).toEqual(["You're booked, reference R-real. Goodbye!"]);
+  });
+});

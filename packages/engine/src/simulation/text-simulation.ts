@@ -41,6 +41,8 @@ export interface TextSimulation {
 }
 
 const SETTLE_LIMIT_MS = 10 * 60_000;
+/** Real time given to real work (HTTP tools, network models) before a deadline fires. */
+const REAL_WORK_GRACE_MS = 5000;
 
 /**
  * Runs a session on virtual time, step by step: the engine's text simulator, used by the CLI,
@@ -68,17 +70,37 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
     }
   });
 
+  /**
+   * Waits in real time while work outside the virtual clock (an HTTP tool, a network model) may be
+   * running: until the session is idle, a new virtual timer appears, or the grace period ends.
+   */
+  async function allowRealWork(before: { at: number; deadline: boolean } | null): Promise<void> {
+    const until = Date.now() + REAL_WORK_GRACE_MS;
+    while (Date.now() < until && !session.isIdle()) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await clock.flush();
+      const next = clock.nextTimer();
+      if (next && (!before || next.at !== before.at || next.deadline !== before.deadline)) return;
+    }
+  }
+
   /** Lets the task track finish, moving virtual time through provider and tool latencies. */
   async function settle() {
     await clock.flush();
     while (!session.isIdle()) {
-      const next = clock.nextTimerAt();
-      if (next === null) {
-        // Waiting on real I/O (an HTTP tool, a network model): give it wall time.
-        await session.whenIdle();
-        break;
+      const next = clock.nextTimer();
+      if (next === null || next.deadline) {
+        await allowRealWork(next);
+        if (session.isIdle()) break;
+        const after = clock.nextTimer();
+        if (after === null) {
+          await session.whenIdle();
+          break;
+        }
+        if (after.at !== next?.at || after.deadline !== next.deadline) continue;
       }
-      await clock.advance(Math.max(0, next - clock.now()));
+      const target = clock.nextTimer();
+      if (target) await clock.advance(Math.max(0, target.at - clock.now()));
     }
     await clock.flush();
   }

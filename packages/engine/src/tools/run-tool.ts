@@ -28,7 +28,7 @@ export async function runTool(run: ToolRun, options: ToolRunnerOptions, signal: 
   const controller = new AbortController();
   const abort = () => controller.abort(signal.reason);
   signal.addEventListener("abort", abort, { once: true });
-  const timeout = sleep(options.clock, run.timeoutMs, controller.signal).then(
+  const timeout = sleep(options.clock, run.timeoutMs, controller.signal, { deadline: true }).then(
     (): ToolOutcome => {
       controller.abort(new Error("timeout"));
       return { ok: false, error: `the tool "${run.name}" did not answer within ${run.timeoutMs} ms` };

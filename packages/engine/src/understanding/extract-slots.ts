@@ -1,10 +1,11 @@
 import type { ParsedSlot } from "@voxchart/flow";
 import type { SlotValue } from "../ports/understanding";
-import { calendarDateOf } from "./calendar-date";
+import { calendarDateOf, compareDates, type CalendarDate } from "./calendar-date";
 import { extractFreeText, findIntroducedText } from "./extract-text";
 import { findEnumOptions } from "./match-enum";
 import { toTokens } from "./normalize-text";
-import { findDates, type DateOptions } from "./parse-date";
+import { findDates, type DateDirection, type DateOptions } from "./parse-date";
+import { resolveDateBound } from "./resolve-bound";
 import { findEmail } from "./parse-email";
 import { findNumbers, type Mention } from "./parse-number";
 import { findPhones } from "./parse-phone";
@@ -63,7 +64,9 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
 
   const phoneSlots = ofType(slots, "phone");
   if (phoneSlots.length > 0) assign(claim(used, findPhones(tokens, used)), phoneSlots, stems, focus, out);
-  assign(claim(used, findDates(tokens, calendarDateOf(options.now, options.timeZone), used)), ofType(slots, "date"), stems, focus, out);
+  const today = calendarDateOf(options.now, options.timeZone);
+  const dateSlots = ofType(slots, "date");
+  assign(claim(used, findDates(tokens, today, used, dateDirection(dateSlots, today))), dateSlots, stems, focus, out);
   const numberSlots = ofType(slots, "number", "integer");
   const times = claim(used, findTimes(tokens, false, used, options));
 
@@ -154,4 +157,15 @@ function assign<T extends SlotValue>(
   }
   const open = candidates.filter((s) => !cuedSlots.has(s.name));
   if (open.length === uncued.length) open.forEach((slot, i) => (out[slot.name] = (uncued[i] as Mention<T>).value));
+}
+
+/** Dates without a year or week look back when every date slot here must lie on or before today. */
+function dateDirection(dateSlots: readonly ParsedSlot[], today: CalendarDate): DateDirection {
+  if (dateSlots.length === 0) return "future";
+  const past = dateSlots.every((slot) => {
+    const latest = slot.constraints?.latest;
+    const bound = latest ? resolveDateBound(latest, today) : null;
+    return bound !== null && compareDates(bound, today) <= 0;
+  });
+  return past ? "past" : "future";
 }

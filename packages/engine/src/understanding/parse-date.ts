@@ -46,9 +46,18 @@ function monthIndex(token: string | undefined): number | undefined {
   return token === undefined ? undefined : monthOf(token);
 }
 
-/** The first date with this month and day on or after today (this year or the next). */
-function upcomingMonthDay(today: CalendarDate, month: number, day: number, year?: number): CalendarDate | null {
+/** Which way a date without a year or week points: ahead (bookings) or back (incidents, birthdays). */
+export type DateDirection = "future" | "past";
+
+/** The first date with this month and day on or after today (this year or the next); or, looking back, the last on or before today. */
+function upcomingMonthDay(today: CalendarDate, month: number, day: number, year?: number, direction: DateDirection = "future"): CalendarDate | null {
   if (year !== undefined) return isValidDate(year, month, day) ? { year, month, day } : null;
+  if (direction === "past") {
+    for (const y of [today.year, today.year - 1, today.year - 2, today.year - 3, today.year - 4]) {
+      if (isValidDate(y, month, day) && compareDates({ year: y, month, day }, today) <= 0) return { year: y, month, day };
+    }
+    return null;
+  }
   for (const y of [today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4]) {
     if (isValidDate(y, month, day) && compareDates({ year: y, month, day }, today) >= 0) return { year: y, month, day };
   }
@@ -70,6 +79,12 @@ function upcomingDayOfMonth(today: CalendarDate, day: number): CalendarDate | nu
  * say "today" for today). "next friday" means the Friday of next week: when the plain reading
  * falls in the current Monday–Sunday week it moves on by seven days, otherwise it is the same.
  */
+/** The last such weekday strictly before today ("last monday", or "monday" when looking back). */
+function recentWeekday(today: CalendarDate, weekday: number): CalendarDate {
+  const back = ((weekdayOf(today) - weekday + 6) % 7) + 1;
+  return addDays(today, -back);
+}
+
 function upcomingWeekday(today: CalendarDate, weekday: number, next: boolean): CalendarDate {
   const todayWeekday = weekdayOf(today);
   const ahead = ((weekday - todayWeekday + 6) % 7) + 1;
@@ -87,7 +102,7 @@ function span(start: number, end: number, value: CalendarDate | null): Mention<C
 }
 
 /** Reads one date expression at `i`, or null. */
-export function readDateAt(tokens: readonly string[], i: number, today: CalendarDate): Mention<CalendarDate> | null {
+export function readDateAt(tokens: readonly string[], i: number, today: CalendarDate, direction: DateDirection = "future"): Mention<CalendarDate> | null {
   const t = tokens[i] ?? "";
 
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
@@ -99,7 +114,7 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
   const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
   if (slash) {
     const year = slash[3] === undefined ? undefined : Number(slash[3].length === 2 ? `20${slash[3]}` : slash[3]);
-    return span(i, i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year));
+    return span(i, i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year, direction));
   }
   if (t === "today" || t === "tonight") return span(i, i + 1, today);
   if (t === "yesterday") return span(i, i + 1, addDays(today, -1));
@@ -117,8 +132,8 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     if (n && Number.isInteger(n.value) && (unit === "week" || unit === "weeks")) return span(i, n.end + 1, addDays(today, 7 * n.value));
   }
 
-  // "next friday", "this friday", "friday", "friday the 13th"
-  const modifier = t === "next" || t === "this" || t === "coming" ? t : undefined;
+  // "next friday", "this friday", "last friday", "friday", "friday the 13th"
+  const modifier = t === "next" || t === "this" || t === "coming" || t === "last" || t === "past" ? t : undefined;
   const dayToken = modifier ? tokens[i + 1] : t;
   const weekday = dayToken === undefined ? -1 : weekdayIndex(dayToken);
   if (weekday >= 0) {
@@ -127,6 +142,7 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     if (dayOfMonth && (tokens[after] === "the" || readOrdinalAt(tokens, after))) {
       return span(i, dayOfMonth.end, upcomingDayOfMonth(today, dayOfMonth.value));
     }
+    if (modifier === "last" || modifier === "past" || (direction === "past" && modifier === undefined)) return span(i, after, recentWeekday(today, weekday));
     return span(i, after, upcomingWeekday(today, weekday, modifier === "next"));
   }
 
@@ -137,7 +153,7 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     const day = readDayOfMonthAt(tokens, dayAt);
     if (day) {
       const year = readYear(tokens, day.end);
-      return span(i, year === undefined ? day.end : day.end + 1, upcomingMonthDay(today, month, day.value, year));
+      return span(i, year === undefined ? day.end : day.end + 1, upcomingMonthDay(today, month, day.value, year, direction));
     }
     return null;
   }
@@ -151,7 +167,7 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
     const m = monthIndex(tokens[monthAt]);
     if (m !== undefined) {
       const year = readYear(tokens, monthAt + 1);
-      return span(i, year === undefined ? monthAt + 1 : monthAt + 2, upcomingMonthDay(today, m, day.value, year));
+      return span(i, year === undefined ? monthAt + 1 : monthAt + 2, upcomingMonthDay(today, m, day.value, year, direction));
     }
     // A bare ordinal is a day of the month only when it looks like one ("the 3rd", "3rd", "the third").
     if (ordinal && (t === "the" || /\d/.test(tokens[start] ?? ""))) return span(i, ordinal.end, upcomingDayOfMonth(today, ordinal.value));
@@ -166,11 +182,11 @@ function isTomorrow(token: string | undefined): boolean {
 }
 
 /** Every date mention, left to right, skipping used tokens. */
-export function findDates(tokens: readonly string[], today: CalendarDate, used?: readonly boolean[]): Mention<string>[] {
+export function findDates(tokens: readonly string[], today: CalendarDate, used?: readonly boolean[], direction: DateDirection = "future"): Mention<string>[] {
   const found: Mention<string>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (used?.[i]) continue;
-    const m = readDateAt(tokens, i, today);
+    const m = readDateAt(tokens, i, today, direction);
     if (m && !used?.slice(m.start, m.end).some(Boolean)) {
       found.push({ start: m.start, end: m.end, value: toIsoDate(m.value) });
       i = m.end - 1;

@@ -120,6 +120,8 @@ function edgeTarget(region: Region, edge: ParsedEdge): string {
 function edgeTransition(region: Region, edge: ParsedEdge, guard?: ActionRef, extra: ActionRef[] = []): TransitionConfig {
   const t: TransitionConfig = { target: edgeTarget(region, edge), actions: [...extra, a("takeEdge", { edgeId: qualify(region.scope, edge.id) })] };
   if (guard) t.guard = guard;
+  // A self-loop is a new visit: the node speaks again and its attempts start over.
+  if (edge.to === edge.from) t.reenter = true;
   return t;
 }
 

@@ -163,3 +163,24 @@ describe("compileFlow", () => {
     expect(JSON.parse(JSON.stringify(c.config))).toEqual(c.config);
   });
 });
+
+describe("self-loops", () => {
+  it("re-enters the node, so it speaks again", () => {
+    const flow: FlowInput = {
+      schemaVersion: 1,
+      id: "tips",
+      name: "Tips",
+      start: "tip",
+      nodes: [
+        { id: "tip", kind: "say", text: "A word. Another?" },
+        { id: "bye", kind: "end" },
+      ],
+      edges: [
+        { id: "more", from: "tip", to: "tip", trigger: { type: "intent", intent: { name: "more", examples: ["another one"] } } },
+        { id: "stop", from: "tip", to: "bye", trigger: { type: "intent", intent: { name: "stop", examples: ["stop"] } } },
+      ],
+    };
+    const s = start(compile(flow));
+    expect(s.send(input({ intent: { name: "more", arguments: {} } }))).toEqual(["A word. Another?"]);
+  });
+});

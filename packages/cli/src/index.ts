@@ -1,0 +1,51 @@
+/** @voxchart/cli: the `voxchart` command and the pieces it is built from. */
+export { runCli, createProgram, DEFAULT_JUNIT } from "./program";
+export type { CliIo } from "./io";
+export { processIo } from "./io";
+export { CliError, isCliError } from "./cli-error";
+export type { CliErrorCode } from "./cli-error";
+
+export { loadFlow } from "./load/load-flow";
+export type { LoadedFlow, LoadFlowOptions } from "./load/load-flow";
+export { lintFiles, formatLintReport, runLint } from "./lint/lint-command";
+export type { LintReport, LintFileResult, LintOptions, LintFormat } from "./lint/lint-command";
+
+export { runSimulate } from "./commands/simulate-command";
+export type { SimulateOptions } from "./commands/simulate-command";
+export { parseScript } from "./simulate/script-file";
+export type { ScriptTurn } from "./simulate/script-file";
+export { loadToolModule } from "./simulate/load-tools";
+export { bindTools } from "./simulate/bind-tools";
+export type { ToolContext, ModuleToolFunction, ModuleTools } from "./simulate/bind-tools";
+export { formatStep } from "./simulate/format-step";
+
+export {
+  TestFileSchema,
+  ConversationSchema,
+  TurnSchema,
+  ToolStubSchema,
+  ToolStubsSchema,
+} from "./test-file/schema";
+export type { TestFile, Conversation, Turn, TurnExpectations, ToolStub, ToolStubs } from "./test-file/schema";
+export { parseTestFile, formatTestFileProblem } from "./test-file/parse-test-file";
+export type { TestFileProblem, TestFileParseResult } from "./test-file/parse-test-file";
+export { findTestFiles } from "./test-file/find-test-files";
+export { runConversation } from "./test-runner/run-conversation";
+export type { ConversationResult, TurnFailure, RunConversationOptions } from "./test-runner/run-conversation";
+export { runTestFile } from "./test-runner/run-test-file";
+export type { TestFileResult } from "./test-runner/run-test-file";
+export { checkTurn, formatMismatch } from "./test-runner/check-turn";
+export type { Mismatch } from "./test-runner/check-turn";
+export { createStubTools } from "./test-runner/tool-stubs";
+export { runTests, runTestCommand, formatTestResults } from "./commands/test-command";
+export type { TestOptions, TestRunSummary } from "./commands/test-command";
+export { junitXml } from "./report/junit-xml";
+export { coverageTargets } from "./coverage/coverage-targets";
+export type { CoverageTargets } from "./coverage/coverage-targets";
+export { flowCoverage, formatCoverage } from "./coverage/flow-coverage";
+export type { FlowCoverage, CoverageCount } from "./coverage/flow-coverage";
+
+export { generatePathTests } from "./paths/generate-path-tests";
+export type { GeneratePathTestsOptions, GeneratedPathTests } from "./paths/generate-path-tests";
+export { runPaths } from "./commands/paths-command";
+export type { PathsOptions } from "./commands/paths-command";
