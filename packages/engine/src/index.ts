@@ -13,7 +13,7 @@ export type { SessionSnapshot, TranscriptEntry } from "./session/session-snapsho
 export { dialogueMachine } from "./session/dialogue-machine";
 export type { DialogueEvent, DialogueEmitted, DialogueSettings } from "./session/dialogue-machine";
 export { createLocalGeneration } from "./generation/local-generation";
-export { createLocalUnderstanding, validateSlotValue, normalizeText } from "./understanding";
+export { createLocalUnderstanding, understandLocally, validateSlotValue, normalizeText } from "./understanding";
 export { runTool } from "./tools/run-tool";
 export type { ToolOutcome, ToolRun } from "./tools/run-tool";
 export { createTextSimulation } from "./simulation/text-simulation";

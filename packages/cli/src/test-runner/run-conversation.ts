@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { createTextSimulation, createVirtualClock } from "@voxchart/engine";
-import type { SimulatedStep } from "@voxchart/engine";
+import type { SimulatedStep, GenerationPort } from "@voxchart/engine";
 import { bindTools } from "../simulate/bind-tools";
 import type { ModuleTools } from "../simulate/bind-tools";
 import type { CompiledFlow } from "@voxchart/flow";
@@ -38,6 +38,8 @@ export interface RunConversationOptions {
   readonly startAt?: number;
   /** Tool functions from a --tools module, for tools without a stub. */
   readonly tools?: ModuleTools;
+  /** The model for conversation nodes (default: the engine's offline one). */
+  readonly generation?: GenerationPort;
 }
 
 const inputOf = (t: Turn) => (t.user !== undefined ? JSON.stringify(t.user) : t.silence ? "(silence)" : "(start)");
@@ -47,7 +49,7 @@ export async function runConversation(compiled: CompiledFlow, conversation: Conv
   const began = performance.now();
   const clock = createVirtualClock(options.startAt);
   const stubs = createStubTools({ ...options.stubs, ...conversation.tools }, clock, options.tools ? bindTools(options.tools, clock) : {});
-  const sim = createTextSimulation(compiled, { clock, tools: stubs.tools, fetch: stubs.fetch });
+  const sim = createTextSimulation(compiled, { clock, tools: stubs.tools, fetch: stubs.fetch, ...(options.generation ? { generation: options.generation } : {}) });
   const hits = emptyHits();
   sim.session.on((o) => recordHit(hits, o));
   const transcript: string[] = [];

@@ -1,3 +1,4 @@
+import type { GenerationPort } from "@voxchart/engine";
 import { dirname, resolve } from "node:path";
 import { formatDiagnostic } from "@voxchart/flow";
 import type { ModuleTools } from "../simulate/bind-tools";
@@ -25,6 +26,8 @@ export interface RunTestFileOptions {
   /** Loaded flows by absolute path, shared between test files. */
   readonly flows: Map<string, Promise<LoadedFlow>>;
   readonly tools?: ModuleTools;
+  /** The model for conversation nodes (default: the engine's offline one). */
+  readonly generation?: GenerationPort;
 }
 
 /** Parses a test file, loads its flow and plays every conversation. */
@@ -60,6 +63,7 @@ export async function runTestFile(absolutePath: string, options: RunTestFileOpti
         stubs: testFile.tools ?? {},
         ...(startAt !== undefined ? { startAt } : {}),
         ...(options.tools ? { tools: options.tools } : {}),
+        ...(options.generation ? { generation: options.generation } : {}),
       }),
     );
   }
