@@ -55,3 +55,6 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const rate = (s: number): string => Math.round(turns / s).toLocaleString("en-US");
 // CPU time is reported too: wall time is unreliable on a shared, loaded machine.
 console.log(`${rate(seconds)} utterances/s wall, ${rate(cpuSeconds)} utterances/s of CPU time (${turns} turns over ${requests.length} utterances, ${((1e6 * seconds) / turns).toFixed(1)} µs/turn wall, checksum ${checksum})`);
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ bench: "understanding", utterancesPerSecond: Math.round(turns / seconds), utterancesPerCpuSecond: Math.round(turns / cpuSeconds) }));
+}
