@@ -24,7 +24,9 @@ export interface VirtualClock extends SessionClock {
 
 /** Microtasks run to exhaustion before the next macrotask, so one macrotask turn settles every promise chain that does no I/O. */
 function settle(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
+  if (typeof setImmediate === "function") return new Promise<void>((resolve) => setImmediate(resolve));
+  // Browsers (the builder's simulator) have no setImmediate; a timeout is a macrotask too.
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
 /** A deterministic clock: nothing happens until the test or simulator moves time. */

@@ -1,0 +1,133 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api, ApiRequestError } from "@/client/api-client";
+import type { FlowDoc } from "@/canvas/flow-types";
+
+export type SaveStatus =
+  | { state: "saved" }
+  | { state: "dirty" }
+  | { state: "saving" }
+  | { state: "failed"; message: string }
+  | { state: "conflict"; message: string; currentRevision: number | null };
+
+export const AUTOSAVE_DELAY_MS = 700;
+const backupKey = (flowId: string) => `voxchart:unsaved:${flowId}`;
+
+/** The unsaved copy kept in the browser until the server has it: a draft is never lost. */
+export function readBackup(flowId: string): { doc: FlowDoc; revision: number } | null {
+  try {
+    const raw = window.localStorage.getItem(backupKey(flowId));
+    return raw ? (JSON.parse(raw) as { doc: FlowDoc; revision: number }) : null;
+  } catch {
+    return null;
+  }
+}
+export function clearBackup(flowId: string): void {
+  try {
+    window.localStorage.removeItem(backupKey(flowId));
+  } catch {
+    /* storage unavailable: nothing to clear */
+  }
+}
+
+/**
+ * Saves the draft a moment after the last edit, one request at a time, with the revision it
+ * started from. A conflict stops autosave (the server's draft is untouched) until the author
+ * chooses to overwrite it or load it.
+ */
+export function useAutosave(flowId: string, doc: FlowDoc, initialRevision: number) {
+  const [status, setStatus] = useState<SaveStatus>({ state: "saved" });
+  const revision = useRef(initialRevision);
+  const savedDoc = useRef<FlowDoc>(doc);
+  const inFlight = useRef(false);
+  const latest = useRef(doc);
+  const blocked = useRef(false);
+  latest.current = doc;
+
+  const save = useCallback(async (): Promise<void> => {
+    if (inFlight.current || blocked.current) return;
+    const target = latest.current;
+    if (target === savedDoc.current) {
+      setStatus({ state: "saved" });
+      return;
+    }
+    inFlight.current = true;
+    setStatus({ state: "saving" });
+    try {
+      const saved = await api.saveDraft(flowId, revision.current, target);
+      revision.current = saved.draftRevision;
+      savedDoc.current = target;
+      inFlight.current = false;
+      if (latest.current !== target) {
+        setStatus({ state: "dirty" });
+        await save();
+      } else {
+        clearBackup(flowId);
+        setStatus({ state: "saved" });
+      }
+    } catch (error) {
+      inFlight.current = false;
+      if (error instanceof ApiRequestError && error.status === 409) {
+        blocked.current = true;
+        const current = typeof error.details.currentRevision === "number" ? error.details.currentRevision : null;
+        setStatus({ state: "conflict", message: error.message, currentRevision: current });
+      } else {
+        setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }, [flowId]);
+
+  useEffect(() => {
+    if (doc === savedDoc.current) return;
+    try {
+      window.localStorage.setItem(backupKey(flowId), JSON.stringify({ doc, revision: revision.current }));
+    } catch {
+      /* storage full or unavailable: the server save still runs */
+    }
+    if (blocked.current) return;
+    setStatus((s) => (s.state === "saving" ? s : { state: "dirty" }));
+    const timer = window.setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [doc, flowId, save]);
+
+  /** Keep my draft: save it over the server's newer revision. */
+  const overwrite = useCallback(async () => {
+    if (status.state !== "conflict") return;
+    const fresh = await api.getFlow(flowId);
+    revision.current = fresh.draftRevision;
+    blocked.current = false;
+    await save();
+  }, [flowId, save, status.state]);
+
+  /** After loading the server's draft into the editor: adopt it as saved. */
+  const adopt = useCallback(
+    (next: FlowDoc, nextRevision: number) => {
+      revision.current = nextRevision;
+      savedDoc.current = next;
+      blocked.current = false;
+      clearBackup(flowId);
+      setStatus({ state: "saved" });
+    },
+    [flowId],
+  );
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (latest.current !== savedDoc.current) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  /** Saves now and resolves once the server has the latest edit (publish, rollback). */
+  const flush = useCallback(async () => {
+    for (let i = 0; i < 200 && latest.current !== savedDoc.current; i++) {
+      if (blocked.current) throw new Error("The draft has a save conflict: resolve it first.");
+      if (!inFlight.current) await save();
+      else await new Promise((resolve) => window.setTimeout(resolve, 50));
+    }
+    if (latest.current !== savedDoc.current) throw new Error("The draft could not be saved.");
+  }, [save]);
+
+  return { status, retry: save, overwrite, adopt, flush, revision };
+}

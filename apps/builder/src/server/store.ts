@@ -1,0 +1,243 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { createDatabase, JsonObjectSchema, type Database, type JsonObject } from "@voxchart/db";
+import type { FlowDto, FlowSummaryDto, TestCaseDto, TestRunDto, VersionDto, VersionSummaryDto } from "../shared/api-schemas";
+import { FlowDtoSchema, TestCaseDtoSchema, TestRunDtoSchema, VersionDtoSchema } from "../shared/api-schemas";
+import type { Conversation, TestResult } from "../shared/test-case-schema";
+import { createStarterFlow } from "../canvas/new-node";
+import { AppError } from "./app-error";
+import { findExamplesDir, readExampleFlows } from "./seed-examples";
+import { validateFlow } from "../lib/flow-api";
+
+/**
+ * The builder's only door to persistence: every route calls these functions, which call
+ * @voxchart/db and return plain JSON-safe DTOs. Swapping the store is a change to this file.
+ */
+
+type Doc = JsonObject;
+/** A document as the repository stores it: JSON only (checked, not cast). */
+const json = (value: unknown): Doc => JsonObjectSchema.parse(value);
+const globalStore = globalThis as unknown as { __voxchartDb?: Promise<Database> };
+
+function databaseUrl(): string {
+  const configured = process.env.VOXCHART_DB ?? process.env.DATABASE_URL;
+  if (configured) return configured;
+  const dir = path.join(process.cwd(), ".data");
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, "voxchart.db");
+}
+
+async function open(): Promise<Database> {
+  const db = await createDatabase({ url: databaseUrl() });
+  const existing = await db.flows.list({ includeDeleted: true });
+  if (existing.length === 0) await seed(db);
+  return db;
+}
+
+/** First run: the examples (or a starter flow when there are none), so a new user sees working flows. */
+async function seed(db: Database): Promise<void> {
+  const dir = findExamplesDir();
+  const examples = dir ? await readExampleFlows(dir) : [];
+  if (examples.length === 0) {
+    await db.flows.create({ name: "Welcome", document: json(createStarterFlow("welcome", "Welcome")) });
+    return;
+  }
+  const idByFile = new Map<string, string>();
+  const created: { example: (typeof examples)[number]; id: string; revision: number }[] = [];
+  for (const example of examples) {
+    const flow = await db.flows.create({ name: example.name, description: example.description, document: json(example.document) });
+    idByFile.set(path.resolve(example.file), flow.id);
+    created.push({ example, id: flow.id, revision: flow.draftRevision });
+  }
+  // Subflow nodes name files relative to their flow; in the builder they name flow ids.
+  for (const { example, id, revision } of created) {
+    const document = rewriteSubflowRefs(example.document, (ref) => idByFile.get(path.resolve(path.dirname(example.file), ref)));
+    if (document !== example.document) await db.flows.saveDraft({ id, expectedRevision: revision, document: json(document) });
+  }
+}
+
+/** Replaces subflow references that `resolve` knows; the same object when none changes. */
+function rewriteSubflowRefs(document: Record<string, unknown>, resolve: (ref: string) => string | undefined): Record<string, unknown> {
+  const nodes = document.nodes;
+  if (!Array.isArray(nodes)) return document;
+  let changed = false;
+  const next = nodes.map((node: unknown) => {
+    if (typeof node !== "object" || node === null) return node;
+    const n = node as Record<string, unknown>;
+    if (n.kind !== "subflow" || typeof n.flow !== "string") return node;
+    const id = resolve(n.flow);
+    if (!id) return node;
+    changed = true;
+    return { ...n, flow: id };
+  });
+  return changed ? { ...document, nodes: next } : document;
+}
+
+export function database(): Promise<Database> {
+  globalStore.__voxchartDb ??= open().catch((error: unknown) => {
+    globalStore.__voxchartDb = undefined;
+    throw error;
+  });
+  return globalStore.__voxchartDb;
+}
+
+const iso = (d: Date) => d.toISOString();
+type Dated = { createdAt: Date; updatedAt: Date };
+
+function summary(f: { id: string; slug: string; name: string; description: string; draftRevision: number } & Dated): FlowSummaryDto {
+  return { id: f.id, slug: f.slug, name: f.name, description: f.description, draftRevision: f.draftRevision, createdAt: iso(f.createdAt), updatedAt: iso(f.updatedAt) };
+}
+
+function full(f: Parameters<typeof summary>[0] & { document: Doc }): FlowDto {
+  return FlowDtoSchema.parse({ ...summary(f), document: f.document });
+}
+
+/** A flow document id from a slug: ids start with a letter. */
+function docIdFor(slug: string): string {
+  const id = slug.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 60);
+  return /^[A-Za-z]/.test(id) ? id : `flow-${id}`;
+}
+
+/** Keeps the document's name (and id) in step with the stored flow. */
+async function syncDocument(db: Database, flow: FlowDto, patch: Doc): Promise<FlowDto> {
+  const document = json({ ...flow.document, ...patch });
+  const saved = await db.flows.saveDraft({ id: flow.id, expectedRevision: flow.draftRevision, document });
+  return full(saved);
+}
+
+export async function listFlows(): Promise<FlowSummaryDto[]> {
+  return (await (await database()).flows.list()).map(summary);
+}
+
+export async function getFlow(id: string): Promise<FlowDto> {
+  return full(await (await database()).flows.get({ id }));
+}
+
+export async function createFlow(name: string, description = ""): Promise<FlowDto> {
+  const db = await database();
+  const docId = docIdFor(name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "flow");
+  return full(await db.flows.create({ name, description, document: json(createStarterFlow(docId, name)) }));
+}
+
+/** Imports a flow document; it must be a valid flow (the diagnostics come back otherwise). */
+export async function importFlow(document: unknown): Promise<FlowDto> {
+  const result = validateFlow(document);
+  if (!result.ok) throw new AppError("invalid-flow", "The file is not a valid Voxchart flow.", { diagnostics: result.diagnostics });
+  const db = await database();
+  return full(await db.flows.create({ name: result.flow.name, description: result.flow.description ?? "", document: json(document) }));
+}
+
+export async function renameFlow(id: string, name: string, description?: string): Promise<FlowDto> {
+  const db = await database();
+  await db.flows.rename({ id, name, ...(description !== undefined ? { description } : {}) });
+  const flow = await getFlow(id);
+  return flow.document.name === name ? flow : syncDocument(db, flow, { name });
+}
+
+export async function duplicateFlow(id: string, name?: string): Promise<FlowDto> {
+  const db = await database();
+  const copy = full(await db.flows.duplicate({ id, ...(name ? { name } : {}) }));
+  return syncDocument(db, copy, { name: copy.name, id: docIdFor(copy.slug) });
+}
+
+export async function deleteFlow(id: string): Promise<FlowSummaryDto> {
+  return summary(await (await database()).flows.delete(id));
+}
+
+export async function saveDraft(id: string, expectedRevision: number, document: Record<string, unknown>): Promise<FlowSummaryDto> {
+  return summary(await (await database()).flows.saveDraft({ id, expectedRevision, document: json(document) }));
+}
+
+function version(v: { id: string; flowId: string; number: number; contentHash: string; note: string; createdAt: Date; document?: Doc }): VersionSummaryDto {
+  return { id: v.id, flowId: v.flowId, number: v.number, contentHash: v.contentHash, note: v.note, createdAt: iso(v.createdAt) };
+}
+
+export async function publishVersion(flowId: string, note: string, expectedRevision?: number): Promise<VersionSummaryDto> {
+  const db = await database();
+  const flow = await db.flows.get({ id: flowId });
+  const result = validateFlow(flow.document);
+  if (!result.ok) throw new AppError("invalid-flow", "Only a valid flow can be published: fix the errors in Problems first.", { diagnostics: result.diagnostics });
+  return version(await db.versions.publish({ flowId, note, ...(expectedRevision !== undefined ? { expectedRevision } : {}) }));
+}
+
+export async function listVersions(flowId: string): Promise<VersionSummaryDto[]> {
+  return (await (await database()).versions.list(flowId)).map(version);
+}
+
+export async function getVersion(flowId: string, versionId: string): Promise<VersionDto> {
+  const v = await (await database()).versions.get({ id: versionId });
+  if (v.flowId !== flowId) throw new AppError("not-found", `Version ${versionId} does not belong to flow ${flowId}.`);
+  return VersionDtoSchema.parse({ ...version(v), document: v.document });
+}
+
+export async function rollback(flowId: string, versionId: string, expectedRevision?: number): Promise<FlowDto> {
+  const db = await database();
+  return full(await db.versions.rollback({ flowId, versionId, ...(expectedRevision !== undefined ? { expectedRevision } : {}) }));
+}
+
+function testCase(t: { id: string; flowId: string; name: string; conversation: unknown } & Dated): TestCaseDto | null {
+  const parsed = TestCaseDtoSchema.safeParse({ ...t, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt) });
+  return parsed.success ? parsed.data : null;
+}
+
+export async function listTestCases(flowId: string): Promise<TestCaseDto[]> {
+  const db = await database();
+  await db.flows.get({ id: flowId });
+  return (await db.testCases.list(flowId)).flatMap((t) => testCase(t) ?? []);
+}
+
+async function ownedTestCase(db: Database, flowId: string, id: string) {
+  const existing = await db.testCases.get(id);
+  if (existing.flowId !== flowId) throw new AppError("not-found", `Test case ${id} does not belong to flow ${flowId}.`);
+  return existing;
+}
+
+export async function createTestCase(flowId: string, name: string, conversation: Conversation): Promise<TestCaseDto> {
+  const created = await (await database()).testCases.create({ flowId, name, conversation });
+  const dto = testCase(created);
+  if (!dto) throw new AppError("internal", "The stored test case could not be read back.");
+  return dto;
+}
+
+export async function updateTestCase(flowId: string, id: string, patch: { name?: string | undefined; conversation?: Conversation | undefined }): Promise<TestCaseDto> {
+  const db = await database();
+  await ownedTestCase(db, flowId, id);
+  const updated = await db.testCases.update({ id, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.conversation ? { conversation: patch.conversation } : {}) });
+  const dto = testCase(updated);
+  if (!dto) throw new AppError("internal", "The stored test case could not be read back.");
+  return dto;
+}
+
+export async function deleteTestCase(flowId: string, id: string): Promise<void> {
+  const db = await database();
+  await ownedTestCase(db, flowId, id);
+  await db.testCases.delete(id);
+}
+
+function testRun(r: { id: string; flowId: string; versionId: string | null; status: string; results: unknown; passed: number; failed: number; startedAt: Date; finishedAt: Date | null }): TestRunDto | null {
+  const parsed = TestRunDtoSchema.safeParse({ ...r, startedAt: iso(r.startedAt), finishedAt: r.finishedAt ? iso(r.finishedAt) : null });
+  return parsed.success ? parsed.data : null;
+}
+
+export async function listTestRuns(flowId: string): Promise<TestRunDto[]> {
+  return (await (await database()).testRuns.list({ flowId })).flatMap((r) => testRun(r) ?? []);
+}
+
+export async function recordTestRun(flowId: string, results: TestResult[], versionId?: string): Promise<TestRunDto> {
+  const passed = results.filter((r) => r.passed).length;
+  const failed = results.length - passed;
+  const now = new Date();
+  const run = await (await database()).testRuns.record({
+    flowId,
+    ...(versionId ? { versionId } : {}),
+    status: failed === 0 ? "passed" : "failed",
+    results,
+    passed,
+    failed,
+    startedAt: new Date(now.getTime() - results.reduce((sum, r) => sum + r.durationMs, 0)),
+    finishedAt: now,
+  });
+  const dto = testRun(run);
+  if (!dto) throw new AppError("internal", "The stored test run could not be read back.");
+  return dto;
+}

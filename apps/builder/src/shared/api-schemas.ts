@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { ConversationSchema, TestResultSchema } from "./test-case-schema";
+
+/**
+ * Request bodies and response shapes of the builder's API. Routes parse bodies with these;
+ * the browser client parses responses with them, so both ends share one definition.
+ */
+
+/** A draft as stored: enough structure for the canvas; full validation is the checks' job. */
+export const DraftDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(1, "schemaVersion must be 1"),
+    id: z.string().min(1),
+    name: z.string(),
+    start: z.string(),
+    nodes: z.array(z.looseObject({ id: z.string(), kind: z.string() })),
+    edges: z.array(z.looseObject({ id: z.string(), from: z.string(), to: z.string() })).optional(),
+  })
+  .loose();
+
+export const CreateFlowBodySchema = z.object({
+  name: z.string().trim().min(1, "a name is required").max(200),
+  description: z.string().max(5000).optional(),
+});
+export const ImportFlowBodySchema = z.object({ document: z.unknown() });
+export const RenameFlowBodySchema = z.object({
+  name: z.string().trim().min(1, "a name is required").max(200),
+  description: z.string().max(5000).optional(),
+});
+export const DuplicateFlowBodySchema = z.object({ name: z.string().trim().min(1).max(200).optional() });
+export const SaveDraftBodySchema = z.object({
+  expectedRevision: z.number().int().nonnegative(),
+  document: DraftDocumentSchema,
+});
+export const PublishBodySchema = z.object({
+  note: z.string().max(5000).default(""),
+  expectedRevision: z.number().int().nonnegative().optional(),
+});
+export const RollbackBodySchema = z.object({
+  versionId: z.string().min(1),
+  expectedRevision: z.number().int().nonnegative().optional(),
+});
+export const CreateTestCaseBodySchema = z.object({
+  name: z.string().trim().min(1, "a name is required").max(200),
+  conversation: ConversationSchema,
+});
+export const UpdateTestCaseBodySchema = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), conversation: ConversationSchema.optional() })
+  .refine((v) => v.name !== undefined || v.conversation !== undefined, "give a name or a conversation to update");
+export const RecordTestRunBodySchema = z.object({
+  versionId: z.string().optional(),
+  results: z.array(TestResultSchema),
+});
+export const DiffQuerySchema = z.object({ from: z.string().min(1), to: z.string().min(1) });
+
+// ---------------------------------------------------------------- responses
+
+const date = z.string();
+export const FlowSummaryDtoSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  draftRevision: z.number().int(),
+  createdAt: date,
+  updatedAt: date,
+});
+export type FlowSummaryDto = z.infer<typeof FlowSummaryDtoSchema>;
+export const FlowDtoSchema = FlowSummaryDtoSchema.extend({ document: DraftDocumentSchema });
+export type FlowDto = z.infer<typeof FlowDtoSchema>;
+
+export const VersionSummaryDtoSchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  number: z.number().int(),
+  contentHash: z.string(),
+  note: z.string(),
+  createdAt: date,
+});
+export type VersionSummaryDto = z.infer<typeof VersionSummaryDtoSchema>;
+export const VersionDtoSchema = VersionSummaryDtoSchema.extend({ document: DraftDocumentSchema });
+export type VersionDto = z.infer<typeof VersionDtoSchema>;
+
+export const TestCaseDtoSchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  name: z.string(),
+  conversation: ConversationSchema,
+  createdAt: date,
+  updatedAt: date,
+});
+export type TestCaseDto = z.infer<typeof TestCaseDtoSchema>;
+
+export const TestRunDtoSchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  versionId: z.string().nullable(),
+  status: z.enum(["running", "passed", "failed", "error"]),
+  results: z.array(TestResultSchema),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  startedAt: date,
+  finishedAt: date.nullable(),
+});
+export type TestRunDto = z.infer<typeof TestRunDtoSchema>;
+
+export const DiffDtoSchema = z.object({
+  nodes: z.record(z.string(), z.enum(["added", "removed", "changed"])),
+  edges: z.record(z.string(), z.enum(["added", "removed", "changed"])),
+  other: z.array(z.string()),
+});
+
+/** Every error answer: a stable code, a sentence, optional details (diagnostics, revisions). */
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
