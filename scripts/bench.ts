@@ -55,7 +55,16 @@ const BENCHES: Bench[] = [
     name: "Builder canvas in Chromium (300-node flow)",
     cwd: "apps/builder",
     args: ["bench/canvas-bench.ts"],
-    describe: (r) => (Array.isArray(r.rows) ? (r.rows as { metric: string; value: string; goal: string }[]) : []),
+    describe: (r) => {
+      const first = r.firstRender as { p50: number; p99: number; runs: number } | undefined;
+      const edit = r.edit as { p50: number; p99: number; runs: number } | undefined;
+      return [
+        { metric: `time to first render, p50 over ${first?.runs} loads`, value: fmt(first?.p50, " ms"), goal: "< 1 s" },
+        { metric: `time to first render, p99`, value: fmt(first?.p99, " ms"), goal: "" },
+        { metric: `apply an edit, p50 over ${edit?.runs} edits`, value: fmt(edit?.p50, " ms"), goal: "< 50 ms" },
+        { metric: `apply an edit, p99`, value: fmt(edit?.p99, " ms"), goal: "" },
+      ];
+    },
   },
 ];
 

@@ -64,7 +64,7 @@ try {
       }, i),
     );
   }
-  console.log(JSON.stringify({ nodes: SIZE, edges: generateFlow(SIZE).edges?.length ?? 0, unit: "ms", firstRender: stats(firstRender), edit: stats(edit), chromium: browser.version() }, null, 2));
+  console.log(JSON.stringify({ nodes: SIZE, edges: generateFlow(SIZE).edges?.length ?? 0, unit: "ms", firstRender: stats(firstRender), edit: stats(edit), chromium: browser.version() }));
 } finally {
   await browser.close();
   await server.stop();
