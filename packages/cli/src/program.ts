@@ -92,6 +92,11 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
       .addHelpText("after", examples("voxchart paths booking.flow.json -o booking.paths.test.yaml && voxchart test booking.paths.test.yaml"))
       .action(async (flow: string, opts: { output?: string; now?: string; maxPaths?: number }) => setExitCode(await runPaths(flow, opts, io))),
   );
+  // `serve` parses its own flags (packages/runtime); listed here so it shows in the help.
+  program
+    .command("serve")
+    .description("Serve a flow as a voice agent over the Pipecat WebSocket protocol (see voxchart serve --help).")
+    .argument("<flow>", "flow JSON file");
   return program;
 }
 
@@ -104,6 +109,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   if (!args.length) {
     program.outputHelp();
     return 2;
+  }
+  if (args[0] === "serve") {
+    // Loaded only when serving: the voice runtime brings audio and network code the other commands never need.
+    const { runServe } = await import("@voxchart/runtime");
+    return runServe(args.slice(1), io);
   }
   try {
     await program.parseAsync([...args], { from: "user" });

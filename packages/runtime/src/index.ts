@@ -5,3 +5,5 @@ export * from "./stt";
 export * from "./tts";
 export * from "./transport";
 export * from "./voice";
+export * from "./server";
+export * from "./store";

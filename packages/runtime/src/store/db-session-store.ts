@@ -68,11 +68,14 @@ export function createDbSessionStore(db: Database, options: DbSessionStoreOption
       if (!session) return null;
       return { token, status: session.status, startedAt: session.startedAt.getTime(), flowId: session.flowId, versionId: session.versionId };
     },
-    async load(token) {
-      const session = await byToken(token);
-      if (!session || session.status !== "active") return null;
-      const parsed = SessionSnapshotSchema.safeParse(session.snapshot);
-      return parsed.success ? parsed.data : null; // a session begun at POST /start has an empty snapshot
+    load(token) {
+      // Queued behind this process's pending saves of the session (a replaced connection's last one).
+      return queue.run(token, async () => {
+        const session = await byToken(token);
+        if (!session || session.status !== "active") return null;
+        const parsed = SessionSnapshotSchema.safeParse(session.snapshot);
+        return parsed.success ? parsed.data : null; // a session begun at POST /start has an empty snapshot
+      });
     },
     save(token, snapshot, turn) {
       return queue.run(token, async () => {
@@ -108,6 +111,7 @@ export function createDbSessionStore(db: Database, options: DbSessionStoreOption
         known.delete(token);
       });
     },
+    sweep: () => db.sessions.expireStale(),
     async close() {
       await queue.drain();
       known.clear();

@@ -95,6 +95,14 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
       const entry = live(token);
       if (entry && entry.status === "active") entry.status = status;
     },
+    async sweep() {
+      let count = 0;
+      for (const [token, entry] of sessions) {
+        const before = entry.status;
+        if (live(token)?.status === "expired" && before === "active") count++;
+      }
+      return count;
+    },
     async close() {
       sessions.clear();
     },

@@ -46,5 +46,7 @@ export interface RuntimeSessionStore extends SessionStore {
   begin(input: BeginSessionInput): Promise<string>;
   /** The session for a token (marked expired first when past its resume window), or null. */
   get(token: string): Promise<StoredSession | null>;
+  /** Marks every session past its resume window expired (lists then tell the truth); returns how many. */
+  sweep(): Promise<number>;
   close(): Promise<void>;
 }
