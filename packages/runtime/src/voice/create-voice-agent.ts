@@ -12,15 +12,16 @@ import type { TtsPort } from "../tts/tts-port";
 import { createTtsStage } from "../tts/tts-stage";
 import { createPhraseAggregatorStage } from "../tts/phrase-aggregator-stage";
 import { resample } from "../audio";
-import type { SessionHandler, TransportSession } from "../transport";
+import type { PlaybackReport, SessionHandler, TransportSession } from "../transport";
 import { rtvi } from "../transport";
 import type { Tier } from "./tiers";
 import { TIER_SETTINGS } from "./tiers";
 import { createEngineStage } from "./engine-stage";
 import { createOutputStage } from "./output-stage";
 import { createInputGateStage } from "./input-gate-stage";
-import { createEchoSuppressor } from "./echo-suppressor";
+import { createEchoSuppressor, type EchoPath } from "./echo-suppressor";
 import { createBatchSttStage } from "./batch-stt-stage";
+import { cacheablePhrases, createPhraseCacheTts, isPhraseCacheTts } from "./phrase-cache-tts";
 import type { VoiceTurnMetrics } from "./voice-metrics";
 import { createTurnTimer } from "./voice-metrics";
 
@@ -46,6 +47,12 @@ export interface VoiceAgentOptions {
   /** Sessions end after this long (ms); a reconnect with the token within it resumes. */
   maxSessionMs?: number;
   now?: () => number;
+  /**
+   * Keep synthesised audio of the flow's fillers and the backchannels, warmed when the agent is
+   * created, so latency hiding starts without TTS latency. Default true; a `tts` that already
+   * caches (createPhraseCacheTts, e.g. shared per flow by a server) is used as it is.
+   */
+  cachePhrases?: boolean;
   /** Observes each session (tests, the server's registry). */
   onSession?: (live: LiveVoiceSession) => void;
 }
@@ -58,6 +65,10 @@ export interface LiveVoiceSession {
   readonly turns: VoiceTurnMetrics[];
   /** Microphone frames taken for the bot's own echo (tier 4). */
   readonly echoFrames: number;
+  /** The echo path the suppressor learnt (tier 4), once it has. */
+  readonly echoPath: EchoPath | null;
+  /** How many inputs of each type the pipeline gave the session (e.g. `user.partial`). */
+  readonly inputs: Readonly<Record<string, number>>;
 }
 
 /**
@@ -67,6 +78,10 @@ export interface LiveVoiceSession {
 export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
   const tier = TIER_SETTINGS[options.tier];
   const now = options.now ?? Date.now;
+  const phraseCache =
+    options.cachePhrases === false || isPhraseCacheTts(options.tts) ? null : createPhraseCacheTts(options.tts, cacheablePhrases(options.compiled));
+  void phraseCache?.warm();
+  const tts = phraseCache ?? options.tts;
 
   return async (transport) => {
     const token = transport.token;
@@ -94,10 +109,33 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
       transport,
       session,
       now,
-      ...(echo ? { onAudioSent: (pcm, at) => echo.addReference(pcm, at) } : {}),
+      ...(echo
+        ? {
+            onAudioSent: (pcm: Int16Array, at: number) => echo.addReference(pcm, at),
+            onAudioStopped: (report: PlaybackReport, at: number) => echo.stopped(at, report.sentMs - report.playedMs),
+          }
+        : {}),
       onFirstAudio: (turnId, at) => timer.firstAudioSent(turnId, at),
+      onMetric: (name, value) => timer.metric(name, value),
+      onTurnPlayed: (turnId) => {
+        if (turnId.endsWith("-filler")) return; // the answer after it is what completes the turn
+        played.add(turnId);
+        const metrics = deferred.get(turnId);
+        if (metrics) {
+          deferred.delete(turnId);
+          completeTurn(metrics);
+        }
+      },
     });
-    const engineStage = createEngineStage({ session, tier, botSpeaking: () => output.botSpeaking });
+    const inputs: Record<string, number> = {};
+    const engineStage = createEngineStage({
+      session,
+      tier,
+      botSpeaking: () => output.botSpeaking,
+      onInput: (input) => {
+        inputs[input.type] = (inputs[input.type] ?? 0) + 1;
+      },
+    });
     const vad = options.vad();
     const pipeline = createPipeline(
       [
@@ -107,7 +145,7 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
         observe((frame) => onInputFrame(frame)),
         engineStage,
         createPhraseAggregatorStage(),
-        createTtsStage({ tts: options.tts, now }),
+        createTtsStage({ tts, now }),
         output,
       ],
       {
@@ -119,9 +157,6 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
         onDownstream: () => undefined,
       },
     );
-
-    /** The user's words of the turn in progress, stored with the turn. */
-    let lastUserText: string | null = null;
 
     function onInputFrame(frame: Frame) {
       switch (frame.type) {
@@ -137,7 +172,6 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
           return;
         case "transcript.final":
           timer.finalTranscript(frame.at);
-          lastUserText = frame.text;
           transport.sendRtvi(rtvi.userTranscription({ text: frame.text, final: true }));
           return;
         case "metrics":
@@ -145,6 +179,29 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
           return;
         default:
           return;
+      }
+    }
+
+    /** Turns that produced speech, turns whose audio has played, and metrics waiting for that. */
+    const spoken = new Set<string>();
+    const played = new Set<string>();
+    const deferred = new Map<string, TurnMetrics>();
+
+    function completeTurn(engineMetrics: TurnMetrics) {
+      const metrics = timer.complete(engineMetrics);
+      turns.push(metrics);
+      spoken.delete(engineMetrics.turnId);
+      played.delete(engineMetrics.turnId);
+      transport.sendRtvi(rtvi.metrics(metrics.rtvi));
+      transport.sendRtvi(rtvi.serverMessage({ type: "turn-metrics", metrics }));
+      // The engine's transcript ties the user's words and the answer to the turn id.
+      const entries = session.transcript().filter((t) => t.turnId === engineMetrics.turnId);
+      const botText = entries.filter((t) => t.role === "assistant").map((t) => t.text).join(" ");
+      const userText = entries.find((t) => t.role === "user")?.text ?? null;
+      if (token && options.store) {
+        void options.store
+          .save(token, session.snapshot(), { userText, botText, nodeId: engineMetrics.nodeId, metrics })
+          .catch((error: unknown) => transport.sendRtvi(rtvi.error(`could not save the session: ${String(error)}`, false)));
       }
     }
 
@@ -156,18 +213,10 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
           transport.sendRtvi(rtvi.serverMessage({ type: "node", nodeId: o.nodeId, previousNodeId: o.previousNodeId, variables: o.variables }));
           return;
         case "turn.metrics": {
-          const metrics = timer.complete(o.metrics as TurnMetrics);
-          turns.push(metrics);
-          transport.sendRtvi(rtvi.metrics(metrics.rtvi));
-          transport.sendRtvi(rtvi.serverMessage({ type: "turn-metrics", metrics }));
-          const last = session.transcript().filter((t) => t.turnId === o.metrics.turnId);
-          const botText = last.filter((t) => t.role === "assistant").map((t) => t.text).join(" ");
-          if (token && options.store) {
-            void options.store
-              .save(token, session.snapshot(), { userText: lastUserText, botText, nodeId: o.metrics.nodeId, metrics })
-              .catch((error: unknown) => transport.sendRtvi(rtvi.error(`could not save the session: ${String(error)}`, false)));
-          }
-          lastUserText = null;
+          // A turn that speaks reports once its audio has played (so the timings include the
+          // first audio sent, and the client sees metrics after bot-stopped-speaking).
+          if (spoken.has(o.metrics.turnId) && !played.has(o.metrics.turnId)) deferred.set(o.metrics.turnId, o.metrics);
+          else completeTurn(o.metrics);
           return;
         }
         case "transfer":
@@ -186,7 +235,10 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
       }
     });
     session.on((o) => {
-      if (o.type === "speech.start") timer.speechStarted(o.turnId, o.at);
+      if (o.type === "speech.start") {
+        spoken.add(o.turnId);
+        timer.speechStarted(o.turnId, o.at);
+      }
     });
 
     function finish(status: "ended" | "transferred" | "expired") {
@@ -195,6 +247,7 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
       // Let the last words play, then hang up.
       void session.whenIdle().then(async () => {
         await pipeline.idle();
+        await output.whenQuiet();
         setTimeout(() => {
           if (token && options.store) void options.store.end(token, status).catch(() => undefined);
           transport.close(status);
@@ -228,7 +281,6 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
           return;
         }
         case "text":
-          lastUserText = event.text;
           session.send({ type: "user.text", text: event.text });
           return;
         case "client-message":
@@ -253,6 +305,10 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
       get echoFrames() {
         return echoFrames;
       },
+      get echoPath() {
+        return echo?.path ?? null;
+      },
+      inputs,
     });
   };
 }

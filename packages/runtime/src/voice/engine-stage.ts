@@ -1,4 +1,4 @@
-import type { Session, SessionOutput } from "@voxchart/engine";
+import type { Session, SessionInput, SessionOutput } from "@voxchart/engine";
 import type { Direction, Frame } from "../pipeline/frames";
 import type { FrameSink, Processor } from "../pipeline/processor";
 import type { TierSettings } from "./tiers";
@@ -9,6 +9,8 @@ export interface EngineStageOptions {
   tier: TierSettings;
   /** Whether the bot is audible right now (the output stage knows); half-duplex tiers ignore the caller then. */
   botSpeaking: () => boolean;
+  /** Sees every input the stage gives the session (for stats and tests). */
+  onInput?: (input: SessionInput) => void;
 }
 
 /**
@@ -26,6 +28,18 @@ export function createEngineStage(options: EngineStageOptions): Processor {
   const gathered = new Map<string, string>();
   /** The caller spoke while the bot was audible in a half-duplex tier: that utterance is ignored. */
   let ignoringUtterance = false;
+  /** The last character streamed per turn: separate `say` texts arrive as chunks with no space between. */
+  const lastChar = new Map<string, string>();
+  const spaced = (turnId: string, text: string): string => {
+    const previous = lastChar.get(turnId);
+    lastChar.set(turnId, text.slice(-1) || (previous ?? ""));
+    // Model tokens carry their own spaces; a chunk that starts a word right after punctuation is a new sentence.
+    return previous !== undefined && /[.!?…,;:]/.test(previous) && /^\p{L}/u.test(text) ? ` ${text}` : text;
+  };
+  const send = (input: SessionInput) => {
+    options.onInput?.(input);
+    session.send(input);
+  };
 
   const unsubscribe = session.on((o: SessionOutput) => {
     if (cancelled) return;
@@ -34,10 +48,11 @@ export function createEngineStage(options: EngineStageOptions): Processor {
         downstream({ type: "turn.start", turnId: o.turnId });
         return;
       case "speech.chunk":
-        if (tier.streamTts) downstream({ type: "text.chunk", text: o.text, turnId: o.turnId });
+        if (tier.streamTts) downstream({ type: "text.chunk", text: spaced(o.turnId, o.text), turnId: o.turnId });
         else gathered.set(o.turnId, `${gathered.get(o.turnId) ?? ""}${o.text}${/\s$/.test(o.text) ? "" : " "}`);
         return;
       case "speech.end":
+        lastChar.delete(o.turnId);
         if (o.interrupted) {
           gathered.delete(o.turnId);
           downstream({ type: "interrupt", reason: "barge-in" });
@@ -58,7 +73,13 @@ export function createEngineStage(options: EngineStageOptions): Processor {
         return;
       case "backchannel":
         if (!tier.backchannels) return;
-        downstream({ type: "tts.text", text: o.text, turnId: `bc-${o.at}`, uninterruptible: true });
+        {
+          // Its own short turn (so the output stage knows when it has played), never cut by barge-in.
+          const turnId = `bc-${o.at}`;
+          downstream({ type: "turn.start", turnId, uninterruptible: true });
+          downstream({ type: "tts.text", text: o.text, turnId, uninterruptible: true });
+          downstream({ type: "turn.end", turnId, uninterruptible: true });
+        }
         return;
       case "state.changed": {
         // Tell the recogniser what this node expects (a grammar for offline STT).
@@ -85,20 +106,20 @@ export function createEngineStage(options: EngineStageOptions): Processor {
             return;
           }
           ignoringUtterance = false;
-          session.send({ type: "user.speechStarted" });
+          send({ type: "user.speechStarted" });
           return;
         case "user.stopped":
-          if (!ignoringUtterance) session.send({ type: "user.speechStopped" });
+          if (!ignoringUtterance) send({ type: "user.speechStopped" });
           return;
         case "transcript.partial":
-          if (tier.partials && !ignoringUtterance) session.send({ type: "user.partial", text: frame.text, stable: frame.stable });
+          if (tier.partials && !ignoringUtterance) send({ type: "user.partial", text: frame.text, stable: frame.stable });
           return;
         case "transcript.final":
           if (ignoringUtterance) {
             ignoringUtterance = false;
             return;
           }
-          session.send({ type: "user.final", text: frame.text });
+          send({ type: "user.final", text: frame.text });
           return;
         case "audio.in":
           return; // caller audio stops here

@@ -4,5 +4,7 @@ export { TIER_SETTINGS, TierSchema } from "./tiers";
 export type { Tier, TierSettings } from "./tiers";
 export type { VoiceTurnMetrics } from "./voice-metrics";
 export { createEchoSuppressor } from "./echo-suppressor";
-export type { EchoSuppressor } from "./echo-suppressor";
+export type { EchoPath, EchoSuppressor, EchoSuppressorOptions } from "./echo-suppressor";
 export { sttPhrasesFor } from "./stt-hints";
+export { cacheablePhrases, createPhraseCacheTts, isPhraseCacheTts } from "./phrase-cache-tts";
+export type { PhraseCacheTts } from "./phrase-cache-tts";

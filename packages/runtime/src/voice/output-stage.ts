@@ -11,11 +11,19 @@ export interface OutputStageOptions {
   /** Bot audio as it is sent (24 kHz), for echo suppression. */
   onAudioSent?: (pcm24k: Int16Array, at: number) => void;
   onFirstAudio?: (turnId: string, at: number) => void;
+  /** The transport stopped the bot's audio (barge-in); `report` says what was sent and played. */
+  onAudioStopped?: (report: PlaybackReport, at: number) => void;
+  /** Measurements that travel downstream to here (the TTS stage's `tts.firstAudioMs`). */
+  onMetric?: (name: string, value: number) => void;
+  /** A bot turn finished playing (after bot-stopped-speaking when it was the last), or was cut. */
+  onTurnPlayed?: (turnId: string, interrupted: boolean) => void;
 }
 
 export interface OutputStage extends Processor {
   /** Whether bot audio is playing (by the transport's pacing clock). */
   readonly botSpeaking: boolean;
+  /** Resolves once every bot turn handed to this stage has played out (or was cut). */
+  whenQuiet(): Promise<void>;
 }
 
 interface TurnPlayback {
@@ -23,6 +31,8 @@ interface TurnPlayback {
   /** Resolves when the audio sent so far for this turn has played. */
   last: Promise<PlaybackReport | null>;
   phrase: string | null;
+  /** A phrase whose bot-output waits for its first audio (so the client sees it as it is spoken). */
+  unsent: string | null;
   started: boolean;
 }
 
@@ -36,11 +46,23 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
   const now = options.now ?? Date.now;
   const turns = new Map<string, TurnPlayback>();
   let playing = 0;
+  const quietWaiters: (() => void)[] = [];
+
+  function settled(turnId: string, interrupted: boolean) {
+    options.onTurnPlayed?.(turnId, interrupted);
+    if (turns.size === 0) for (const wake of quietWaiters.splice(0)) wake();
+  }
+
+  function sendOutput(id: string, t: TurnPlayback) {
+    if (t.unsent === null) return;
+    transport.sendRtvi(rtvi.botOutput({ text: t.unsent, aggregatedBy: "sentence", spoken: true, segmentId: id }));
+    t.unsent = null;
+  }
 
   const turn = (turnId: string): TurnPlayback => {
     let t = turns.get(turnId);
     if (!t) {
-      t = { heard: "", last: Promise.resolve(null), phrase: null, started: false };
+      t = { heard: "", last: Promise.resolve(null), phrase: null, unsent: null, started: false };
       turns.set(turnId, t);
     }
     return t;
@@ -63,12 +85,16 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
     process(frame: Frame, direction: Direction, ctx) {
       if (direction === "upstream") return ctx.push(frame, direction);
       switch (frame.type) {
+        case "turn.start":
+          turn(frame.turnId); // tracked from here, so a cut before its first audio still settles it
+          return;
         case "tts.text": {
           const id = frame.turnId ?? "untracked";
           const t = turn(id);
           closePhrase(id, t);
+          sendOutput(id, t); // the previous phrase gave no audio: show its text all the same
           t.phrase = frame.text;
-          transport.sendRtvi(rtvi.botOutput({ text: frame.text, aggregatedBy: "sentence", spoken: true, segmentId: id }));
+          t.unsent = frame.text;
           return;
         }
         case "audio.out": {
@@ -81,6 +107,7 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
             session.send({ type: "playback.started", turnId: id });
             options.onFirstAudio?.(id, at);
           }
+          sendOutput(id, t);
           options.onAudioSent?.(frame.pcm, at);
           t.last = transport.sendAudio(frame.pcm);
           return;
@@ -89,36 +116,49 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
           const t = turns.get(frame.turnId);
           if (!t) {
             session.send({ type: "playback.done", turnId: frame.turnId });
+            settled(frame.turnId, false);
             return;
           }
           closePhrase(frame.turnId, t);
+          sendOutput(frame.turnId, t);
           void t.last.then((report) => {
             if (turns.get(frame.turnId) !== t) return;
             turns.delete(frame.turnId);
             if (t.started && --playing === 0) transport.sendRtvi(rtvi.botStoppedSpeaking());
-            if (!report?.interrupted) session.send({ type: "playback.done", turnId: frame.turnId });
+            // After the conversation ended (a goodbye, a transfer) the session takes no more input.
+            if (!report?.interrupted && session.state().status !== "done") session.send({ type: "playback.done", turnId: frame.turnId });
+            settled(frame.turnId, report?.interrupted ?? false);
           });
           return;
         }
+        case "metrics":
+          options.onMetric?.(frame.name, frame.value);
+          return;
         default:
-          return; // text frames, metrics and turn starts end here
+          return; // text frames end here
       }
     },
     onInterrupt() {
-      transport.stopAudio();
+      const report = transport.stopAudio();
+      options.onAudioStopped?.(report, now());
       const hadAudio = [...turns.values()].some((t) => t.started);
-      // Uninterruptible backchannels are not tracked as turns; everything else stops here.
+      const cut = [...turns.keys()];
       turns.clear();
       if (hadAudio) {
         playing = 0;
         transport.sendRtvi(rtvi.botStoppedSpeaking());
       }
+      for (const turnId of cut) settled(turnId, true);
     },
   });
 
   return Object.assign(stage, {
     get botSpeaking() {
       return playing > 0;
+    },
+    whenQuiet() {
+      if (turns.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => quietWaiters.push(resolve));
     },
   }) as OutputStage;
 }

@@ -54,7 +54,9 @@ export function createTurnTimer(now: () => number) {
     /** Called with the engine's metrics when a turn completes; resets for the next turn. */
     complete(engine: TurnMetrics): VoiceTurnMetrics {
       const from = engine.finalTranscriptAt ?? finalAt;
-      const firstAudio = firstAudioAt.get(engine.turnId) ?? firstAudioAt.get(`${engine.turnId}-filler`);
+      // The first audio the caller heard: a filler's, when one played before the answer.
+      const heard = [firstAudioAt.get(engine.turnId), firstAudioAt.get(`${engine.turnId}-filler`)].filter((t): t is number => t !== undefined);
+      const firstAudio = heard.length > 0 ? Math.min(...heard) : undefined;
       const m: VoiceTurnMetrics = {
         turnId: engine.turnId,
         nodeId: engine.nodeId,
@@ -89,6 +91,7 @@ export function createTurnTimer(now: () => number) {
       speechEndAt = speechEndDetectedAt = finalAt = sttMs = ttsFirstAudioMs = undefined;
       speechStartedAt.delete(engine.turnId);
       firstAudioAt.delete(engine.turnId);
+      firstAudioAt.delete(`${engine.turnId}-filler`);
       void now;
       return m;
     },

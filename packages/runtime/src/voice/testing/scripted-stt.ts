@@ -11,6 +11,8 @@ export interface ScriptedSttOptions {
 }
 
 export interface ScriptedSttCalls {
+  /** Each final transcript: when it was asked for (end of audio) and when it was given (performance.now()). */
+  finalTimes: { requestedAt: number; resolvedAt: number }[];
   transcribe: number;
   streams: number;
   partials: number;
@@ -25,7 +27,7 @@ export interface ScriptedSttCalls {
 export function createScriptedStt(options: ScriptedSttOptions): SttPort & { readonly calls: ScriptedSttCalls } {
   const finalMs = options.finalMs ?? 150;
   const partialEveryMs = options.partialEveryMs ?? 200;
-  const calls: ScriptedSttCalls = { transcribe: 0, streams: 0, partials: 0, finals: 0 };
+  const calls: ScriptedSttCalls = { finalTimes: [], transcribe: 0, streams: 0, partials: 0, finals: 0 };
   let next = 0;
   const current = () => options.transcripts[Math.min(next, options.transcripts.length - 1)] ?? "";
   const take = () => {
@@ -53,8 +55,10 @@ export function createScriptedStt(options: ScriptedSttOptions): SttPort & { read
     calls,
     async transcribe(_pcm: Int16Array, request: SttRequestOptions = {}): Promise<Transcript> {
       calls.transcribe++;
+      const requestedAt = performance.now();
       await after(finalMs, request.signal);
       calls.finals++;
+      calls.finalTimes.push({ requestedAt, resolvedAt: performance.now() });
       return { text: take(), mode: "scripted", processingMs: finalMs };
     },
     stream(request: SttStreamOptions = {}): SttStream {
@@ -78,8 +82,10 @@ export function createScriptedStt(options: ScriptedSttOptions): SttPort & { read
         },
         async finish() {
           if (cancelled) throw abortedError("scripted recognition");
+          const requestedAt = performance.now();
           await after(finalMs, controller.signal);
           calls.finals++;
+          calls.finalTimes.push({ requestedAt, resolvedAt: performance.now() });
           return { text: take(), mode: "scripted", processingMs: finalMs };
         },
         cancel() {

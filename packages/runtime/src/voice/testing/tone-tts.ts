@@ -38,15 +38,18 @@ export function createToneTts(options: ToneTtsOptions = {}): TtsPort & { readonl
     async *synthesize(text: string, signal?: AbortSignal): AsyncIterable<Int16Array> {
       const call: ToneTtsCall = { text, startedAt: performance.now(), aborted: false };
       calls.push(call);
-      signal?.addEventListener("abort", () => (call.aborted = true), { once: true });
       try {
         await wait(firstByteMs, signal);
       } catch {
+        call.aborted = true;
         return;
       }
       const total = Math.round((text.length * msPerChar * 24000) / 1000);
       for (let offset = 0; offset < total; offset += chunkSamples) {
-        if (signal?.aborted) return;
+        if (signal?.aborted) {
+          call.aborted = true;
+          return;
+        }
         const n = Math.min(chunkSamples, total - offset);
         const chunk = new Int16Array(n);
         for (let i = 0; i < n; i++) {
