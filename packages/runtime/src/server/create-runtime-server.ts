@@ -5,7 +5,7 @@ import type { RuntimeSessionStore, StoredSession } from "../store";
 import { createMemorySessionStore, openDbSessionStore } from "../store";
 import { createTransportServer, rtvi, type TransportServer, type TransportSession } from "../transport";
 import type { TtsPort } from "../tts";
-import { cacheablePhrases, createPhraseCacheTts, createVoiceAgent, TIER_SETTINGS, type LiveVoiceSession, type SessionStore } from "../voice";
+import { cacheablePhrases, createPhraseCacheTts, createTurnHandler, createVoiceAgent, TIER_SETTINGS, type LiveVoiceSession, type SessionStore } from "../voice";
 import { createAdminRoutes, describeServed } from "./admin-routes";
 import { createFlowCatalog, type FlowCatalog, type ServedFlow } from "./flow-catalog";
 import { compileFlowDocument, loadFlowFile } from "./load-flow";
@@ -220,6 +220,16 @@ export async function createRuntimeServer(input: RuntimeServerConfig): Promise<R
 
   const transport = createTransportServer({
     onSession,
+    // Tier 1 over HTTP: one utterance in, the answer out, the session kept by its token.
+    onTurn: createTurnHandler({
+      compiled: () => catalog.current().compiled,
+      stt: providers.stt,
+      tts: ttsFor(catalog.current().compiled),
+      ...(providers.understanding ? { understanding: providers.understanding } : {}),
+      ...(providers.generation ? { generation: providers.generation } : {}),
+      ...(config.tools ? { tools: config.tools } : {}),
+      store: agentStore,
+    }),
     cors: config.cors,
     start: { createToken, ...(config.wsUrl ? { wsUrl: config.wsUrl } : {}) },
   });

@@ -8,3 +8,5 @@ export type { EchoPath, EchoSuppressor, EchoSuppressorOptions } from "./echo-sup
 export { sttPhrasesFor } from "./stt-hints";
 export { cacheablePhrases, createPhraseCacheTts, isPhraseCacheTts } from "./phrase-cache-tts";
 export type { PhraseCacheTts } from "./phrase-cache-tts";
+export { createTurnHandler } from "./create-turn-handler";
+export type { TurnHandlerOptions } from "./create-turn-handler";
