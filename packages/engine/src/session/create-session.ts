@@ -465,7 +465,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     transcript.push({ role: "user", text, nodeId: node.id, at: now, turnId: r.turnId });
     history.push({ role: "user", content: text });
     taskIdleSent = false;
-    dialogue.send({ type: "USER_TURN_ENDED" });
+    dialogue.send({ type: "USER_TURN_ENDED", sinceSpeechEndMs: now - endedAt });
     const spec = speculative;
     speculative = null;
     if (node.node.kind === "conversation") track(generate(node));

@@ -27,13 +27,16 @@ export interface DialogueContext extends DialogueSettings {
   taskIdle: boolean;
   /** A user turn is being answered; fillers apply only then. */
   answering: boolean;
+  /** Part of the latency budget already spent before the turn reached the engine (endpointing, STT). */
+  budgetSpentMs: number;
 }
 
 export type DialogueEvent =
   /** `bargeIn` and `partStartedAt` describe the bot speech playing at that moment, if any. */
   | { type: "USER_SPEECH_STARTED"; at: number; bargeIn?: BargeInPolicy; partStartedAt?: number }
   | { type: "USER_SPEECH_STOPPED" }
-  | { type: "USER_TURN_ENDED" }
+  /** `sinceSpeechEndMs`: how long ago the user stopped speaking (the budget counts from then). */
+  | { type: "USER_TURN_ENDED"; sinceSpeechEndMs?: number }
   | { type: "BOT_SPEECH_STARTED"; turnId: string; bargeIn: BargeInPolicy; at: number }
   | { type: "BOT_PLAYBACK_DONE"; turnId: string }
   | { type: "TASK_IDLE" }
@@ -60,7 +63,7 @@ export const DEFAULT_DIALOGUE_SETTINGS: DialogueSettings = {
 export const dialogueMachine = setup({
   types: {} as { context: DialogueContext; events: DialogueEvent; emitted: DialogueEmitted; input: Partial<DialogueSettings> | undefined },
   delays: {
-    fillerBudget: ({ context }) => context.latencyBudgetMs,
+    fillerBudget: ({ context }) => Math.max(0, context.latencyBudgetMs - context.budgetSpentMs),
     noInput: ({ context }) => context.noInputTimeoutMs,
     backchannel: ({ context }) => context.backchannelIntervalMs,
   },
@@ -81,7 +84,11 @@ export const dialogueMachine = setup({
     applySettings: assign(({ context, event }) => (event.type === "SETTINGS" ? { ...context, ...event.settings } : context)),
     markIdle: assign({ taskIdle: true, answering: false }),
     markBusy: assign({ taskIdle: false }),
-    startAnswering: assign({ answering: true, taskIdle: false }),
+    startAnswering: assign(({ event }) => ({
+      answering: true,
+      taskIdle: false,
+      budgetSpentMs: event.type === "USER_TURN_ENDED" ? Math.max(0, event.sinceSpeechEndMs ?? 0) : 0,
+    })),
     startSpeaking: assign(({ event }) =>
       event.type === "BOT_SPEECH_STARTED" ? { turnId: event.turnId, bargeIn: event.bargeIn, speakingSince: event.at } : {},
     ),
@@ -102,6 +109,7 @@ export const dialogueMachine = setup({
     speakingSince: null,
     taskIdle: false,
     answering: false,
+    budgetSpentMs: 0,
   }),
   initial: "thinking",
   on: {

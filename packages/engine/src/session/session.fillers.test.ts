@@ -88,3 +88,22 @@ describe("backchannels", () => {
     expect(step.outputs.some((o) => o.type === "backchannel")).toBe(false);
   });
 });
+
+describe("the latency budget", () => {
+  it("counts from the end of the user's speech, not from the final transcript", async () => {
+    const sim = createTextSimulation(compileTestFlow(lookup), { tools: { find: async (_a, c) => { await sleep(sim.clock, 1500, c.signal); return "shipped"; } } });
+    await sim.start();
+    await sim.clock.advance(5000);
+    let stoppedAt = 0;
+    const step = await sim.step("42", async (session, clock) => {
+      session.send({ type: "user.speechStarted" });
+      await clock.advance(600);
+      session.send({ type: "user.speechStopped" });
+      stoppedAt = clock.now();
+      await clock.advance(150); // the recogniser's final transcript comes 150 ms later
+      session.send({ type: "user.final", text: "42" });
+    });
+    const filler = step.outputs.find((o) => o.type === "filler");
+    expect(filler && filler.at - stoppedAt).toBe(300);
+  });
+});
