@@ -104,6 +104,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   let taskIdleSent = false;
   let settingsSent = "";
   let started = false;
+  let stopped = false;
   let ended = false;
   let response: Response | null = null;
   /** The last response that produced speech; barge-in and playback refer to it. */
@@ -209,9 +210,11 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       emit({ type: "speech.start", turnId: r.turnId, nodeId, at: now });
       dialogue.send({ type: "BOT_SPEECH_STARTED", turnId: r.turnId, bargeIn: compiled.node(nodeId).settings.bargeIn, at: now });
     }
-    speaking?.timeline.append(text, nodeId, now);
-    r.text = joinSpeech(r.text, text);
-    emit({ type: "speech.chunk", turnId: r.turnId, text, at: now });
+    // Chunks carry their own separator, so consumers can concatenate them as they come.
+    const piece = r.text && !/\s$/.test(r.text) && !/^\s/.test(text) ? ` ${text}` : text;
+    speaking?.timeline.append(piece, nodeId, now);
+    r.text += piece;
+    emit({ type: "speech.chunk", turnId: r.turnId, text: piece, at: now });
   }
 
   function finishResponse() {
@@ -583,6 +586,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       settleIfIdle();
     },
     send(raw) {
+      if (stopped) return; // a finished session ignores late events (playback reports, stray audio)
       const parsed = SessionInputSchema.safeParse(raw);
       if (!parsed.success) {
         emit({ type: "error", category: "internal", message: `bad session input: ${parsed.error.issues[0]?.message ?? "invalid"}`, recoverable: true, at: clock.now() });
@@ -691,6 +695,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     stop() {
+      stopped = true;
       ended = true;
       response?.generation?.abort(new Error("session stopped"));
       flow.stop();

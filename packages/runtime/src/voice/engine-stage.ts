@@ -49,7 +49,7 @@ export function createEngineStage(options: EngineStageOptions): Processor {
         return;
       case "speech.chunk":
         if (tier.streamTts) downstream({ type: "text.chunk", text: spaced(o.turnId, o.text), turnId: o.turnId });
-        else gathered.set(o.turnId, `${gathered.get(o.turnId) ?? ""}${o.text}${/\s$/.test(o.text) ? "" : " "}`);
+        else gathered.set(o.turnId, `${gathered.get(o.turnId) ?? ""}${o.text}`); // chunks carry their separators
         return;
       case "speech.end":
         lastChar.delete(o.turnId);
