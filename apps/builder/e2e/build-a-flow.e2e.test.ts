@@ -22,6 +22,9 @@ async function connect(from: string, to: string) {
   const source = await node(from).locator(".react-flow__handle.source").boundingBox();
   const target = await node(to).locator(".react-flow__handle.target").boundingBox();
   if (!source || !target) throw new Error(`handles of ${from} → ${to} not visible`);
+  // A person can only grab a handle nothing covers.
+  const covered = await page.evaluate(([x, y]) => !document.elementFromPoint(x as number, y as number)?.closest(".react-flow__handle"), [source.x + source.width / 2, source.y + source.height / 2]);
+  if (covered) throw new Error(`the source handle of ${from} is covered by another element`);
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
   await page.mouse.down();
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2 - 20, { steps: 8 });
@@ -100,8 +103,11 @@ describe("builder in a browser", () => {
     await page.locator('[data-testid=problems] li[data-code="graph/unreachable"][data-node="collect_1"]').click();
     await expect.poll(() => page.locator('[data-testid=node-inspector] [id="f-id"]').inputValue()).toBe("collect_1");
 
-    // Drag to connect: say → collect (always), collect → end (filled).
+    // Drag to connect: say → collect (always), collect → end (filled). Lay out first, so the
+    // handles are in the open and not under the palette.
     await deselect();
+    await page.keyboard.press("Shift+L");
+    await page.waitForTimeout(600);
     await connect("greet", "collect_1");
     await connect("collect_1", "goodbye");
     await expectText(page.locator(".vx-edge-label"), /^filled$/);

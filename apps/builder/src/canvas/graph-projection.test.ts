@@ -95,5 +95,7 @@ describe("reuseUnchanged", () => {
     const second = reuseUnchanged(first, flowToGraph(edited));
     expect(second.nodes.filter((n, i) => n === first.nodes[i]).map((n) => n.id)).toEqual(["greet", "check", "big", "done", "bye"]);
     expect(second.edges.every((e, i) => e === first.edges[i])).toBe(true);
+    expect(second.edges).toBe(first.edges);
+    expect(second.nodes).not.toBe(first.nodes);
   });
 });

@@ -37,14 +37,18 @@ export function reuseUnchanged(
   if (!prev) return next;
   const oldNodes = new Map(prev.nodes.map((n) => [n.id, n]));
   const oldEdges = new Map(prev.edges.map((e) => [e.id, e]));
-  return {
-    nodes: next.nodes.map((n) => {
-      const old = oldNodes.get(n.id);
-      return old && sameNode(old, n) ? old : n;
-    }),
-    edges: next.edges.map((e) => {
-      const old = oldEdges.get(e.id);
-      return old && sameEdge(old, e) ? old : e;
-    }),
-  };
+  const nodes = next.nodes.map((n) => {
+    const old = oldNodes.get(n.id);
+    return old && sameNode(old, n) ? old : n;
+  });
+  const edges = next.edges.map((e) => {
+    const old = oldEdges.get(e.id);
+    return old && sameEdge(old, e) ? old : e;
+  });
+  // Unchanged lists keep their identity too: React Flow then skips the store update.
+  return { nodes: sameItems(prev.nodes, nodes) ? (prev.nodes as CanvasNode[]) : nodes, edges: sameItems(prev.edges, edges) ? (prev.edges as CanvasEdge[]) : edges };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

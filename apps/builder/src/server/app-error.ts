@@ -8,6 +8,8 @@ export const APP_ERROR_STATUS = {
   "not-found": 404,
   conflict: 409,
   unchanged: 409,
+  /** The voice runtime could not be reached or refused a deploy. */
+  "runtime-error": 502,
   internal: 500,
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

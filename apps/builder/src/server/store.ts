@@ -1,9 +1,10 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { createDatabase, JsonObjectSchema, type Database, type JsonObject } from "@voxchart/db";
+import { createDatabase, isDbError, JsonObjectSchema, type Database, type JsonObject } from "@voxchart/db";
 import type { FlowDto, FlowSummaryDto, TestCaseDto, TestRunDto, VersionDto, VersionSummaryDto } from "../shared/api-schemas";
 import { FlowDtoSchema, TestCaseDtoSchema, TestRunDtoSchema, VersionDtoSchema } from "../shared/api-schemas";
 import type { Conversation, TestResult } from "../shared/test-case-schema";
+import type { DeploymentDto } from "../shared/deploy-schemas";
 import { createStarterFlow } from "../canvas/new-node";
 import { AppError } from "./app-error";
 import { findExamplesDir, readExampleFlows } from "./seed-examples";
@@ -240,4 +241,28 @@ export async function recordTestRun(flowId: string, results: TestResult[], versi
   const dto = testRun(run);
   if (!dto) throw new AppError("internal", "The stored test run could not be read back.");
   return dto;
+}
+
+/** The version a deploy sends: the one asked for, else the draft published (or its identical version reused). */
+export async function versionForDeploy(flowId: string, versionId?: string): Promise<{ version: VersionDto; reused: boolean }> {
+  if (versionId) return { version: await getVersion(flowId, versionId), reused: true };
+  try {
+    const published = await publishVersion(flowId, "Deployed from the builder");
+    return { version: await getVersion(flowId, published.id), reused: false };
+  } catch (error) {
+    const same = isDbError(error, "unchanged") ? error.details.versionId : undefined;
+    if (typeof same !== "string") throw error;
+    return { version: await getVersion(flowId, same), reused: true };
+  }
+}
+
+export async function recordDeployment(flowId: string, versionId: string, runtimeUrl: string): Promise<DeploymentDto> {
+  const d = await (await database()).deployments.create({ flowId, versionId, runtimeUrl });
+  return { ...d, createdAt: iso(d.createdAt) };
+}
+
+/** The flow's active ("production") deployment, or null. */
+export async function activeDeployment(flowId: string): Promise<DeploymentDto | null> {
+  const d = await (await database()).deployments.getActive({ flowId });
+  return d ? { ...d, createdAt: iso(d.createdAt) } : null;
 }

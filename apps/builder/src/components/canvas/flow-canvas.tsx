@@ -21,6 +21,7 @@ import { autoLayout, NODE_WIDTH } from "@/canvas/layout";
 import { isTerminalKind } from "@/lib/flow-api";
 import { reuseUnchanged } from "@/canvas/reuse-unchanged";
 import { CanvasCallbacksContext } from "./canvas-callbacks";
+import { EdgeLabelLayerProvider, useEdgeLabelLayerElement } from "./edge-label-layer";
 import { edgeTypes } from "./trigger-edge";
 import { nodeTypes } from "./node-card";
 import { Palette, PALETTE_MIME } from "./palette";
@@ -40,6 +41,8 @@ export interface FlowCanvasProps {
 
 const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+/** Stable, so the minimap redraws only the nodes that changed. */
+const miniMapNodeColor = (n: CanvasNode) => `var(--kind-${n.type ?? "say"})`;
 
 export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decorations, diffView, focus, onToast }: FlowCanvasProps) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
@@ -161,77 +164,80 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
     };
   }, [layout, flow]);
 
+  const labelLayer = useEdgeLabelLayerElement();
   const callbacks = useMemo(() => ({ selectEdge: (id: string) => !readOnly && dispatch({ type: "select", nodes: [], edges: [id] }) }), [dispatch, readOnly]);
 
   return (
     <CanvasCallbacksContext.Provider value={callbacks}>
-      <div
-        className="canvas-wrap"
-        ref={wrapper}
-        data-testid="canvas"
-        onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      <EdgeLabelLayerProvider layer={labelLayer}>
+        <div
+          className="canvas-wrap"
+          ref={wrapper}
+          data-testid="canvas"
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = "copy";
+            }
+          }}
+          onDrop={(e) => {
+            const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind | "";
+            if (!kind || readOnly) return;
             e.preventDefault();
-            e.dataTransfer.dropEffect = "copy";
-          }
-        }}
-        onDrop={(e) => {
-          const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind | "";
-          if (!kind || readOnly) return;
-          e.preventDefault();
-          addNode(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
-        }}
-      >
-        {!readOnly && <Palette onAdd={(kind) => addNode(kind)} />}
-        {diffView && (
-          <div className="banner" data-testid="diff-banner">
-            <strong>{diffView.title}</strong>
-            <span className="legend">
-              <span style={{ color: "#32d583" }}>added</span>
-              <span style={{ color: "#fdb022" }}>changed</span>
-              <span style={{ color: "#f97066" }}>removed</span>
-            </span>
-            <button type="button" className="btn small" onClick={diffView.onClose}>
-              Close diff
+            addNode(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+          }}
+        >
+          {!readOnly && <Palette onAdd={(kind) => addNode(kind)} />}
+          {diffView && (
+            <div className="banner" data-testid="diff-banner">
+              <strong>{diffView.title}</strong>
+              <span className="legend">
+                <span style={{ color: "#32d583" }}>added</span>
+                <span style={{ color: "#fdb022" }}>changed</span>
+                <span style={{ color: "#f97066" }}>removed</span>
+              </span>
+              <button type="button" className="btn small" onClick={diffView.onClose}>
+                Close diff
+              </button>
+            </div>
+          )}
+          <div className="canvas-toolbar">
+            <button type="button" className="btn small ghost" onClick={layout} disabled={readOnly} title="Auto-layout (Shift+L)">
+              Auto-layout
+            </button>
+            <button type="button" className="btn small ghost" onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 250 })} title="Fit view (Shift+F)">
+              Fit view
             </button>
           </div>
-        )}
-        <div className="canvas-toolbar">
-          <button type="button" className="btn small ghost" onClick={layout} disabled={readOnly} title="Auto-layout (Shift+L)">
-            Auto-layout
-          </button>
-          <button type="button" className="btn small ghost" onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 250 })} title="Fit view (Shift+F)">
-            Fit view
-          </button>
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={graph.nodes}
+            edges={graph.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onNodeDragStart={() => {
+              dragKey.current++;
+            }}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            elementsSelectable={!readOnly}
+            deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
+            multiSelectionKeyCode={["Meta", "Control"]}
+            selectionKeyCode="Shift"
+            fitView
+            fitViewOptions={FIT_VIEW}
+            minZoom={0.1}
+            defaultEdgeOptions={defaultEdgeOptions}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={18} size={1} color="#d0d5dd" />
+            <MiniMap pannable zoomable nodeColor={miniMapNodeColor} nodeStrokeWidth={2} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
         </div>
-        <ReactFlow<CanvasNode, CanvasEdge>
-          nodes={graph.nodes}
-          edges={graph.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          isValidConnection={isValidConnection}
-          onNodeDragStart={() => {
-            dragKey.current++;
-          }}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable={!readOnly}
-          deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
-          multiSelectionKeyCode={["Meta", "Control"]}
-          selectionKeyCode="Shift"
-          fitView
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.1}
-          defaultEdgeOptions={defaultEdgeOptions}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={18} size={1} color="#d0d5dd" />
-          <MiniMap pannable zoomable nodeColor={(n) => `var(--kind-${n.type ?? "say"})`} nodeStrokeWidth={2} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
+      </EdgeLabelLayerProvider>
     </CanvasCallbacksContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 import { memo } from "react";
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from "@xyflow/react";
+import { BaseEdge, getBezierPath, type EdgeProps, type EdgeTypes } from "@xyflow/react";
 import type { CanvasEdge } from "@/canvas/flow-to-graph";
 import { useCanvasCallbacks } from "./canvas-callbacks";
+import { EdgeLabel } from "./edge-label-layer";
 
 const STROKE: Record<string, string> = {
   intent: "#6172f3",
@@ -27,11 +28,11 @@ function TriggerEdgeView(props: EdgeProps<CanvasEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} style={{ stroke, strokeWidth: width, strokeDasharray: data?.diff === "removed" ? "6 4" : undefined }} />
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         <div className={`${classes} nodrag nopan`} data-edge-id={id} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} title={data?.label} onClick={() => selectEdge(id)}>
           {data?.label}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabel>
     </>
   );
 }

@@ -22,6 +22,7 @@ import { ProblemsPanel } from "../problems/problems-panel";
 import { SimulatorPanel } from "../simulator/simulator-panel";
 import { TestsPanel } from "../tests/tests-panel";
 import { VersionsPanel } from "../versions/versions-panel";
+import { DeployPanel } from "../versions/deploy-panel";
 import { CodePanel } from "../code/code-panel";
 import { clearBackup, readBackup, useAutosave, type SaveStatus } from "./use-autosave";
 import { useEditorKeys } from "./use-editor-keys";
@@ -187,6 +188,9 @@ function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; in
         <a className="btn small" href={api.exportUrl(flowId)} download>
           Export
         </a>
+        <a className="btn small" href={`/talk/${encodeURIComponent(flowId)}`} data-testid="talk-link">
+          Talk
+        </a>
         <button type="button" className="btn small primary" onClick={() => setTab("versions")}>
           Publish…
         </button>
@@ -277,6 +281,7 @@ function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; in
           {tab === "flow" && <FlowPanel doc={doc} dispatch={dispatch} />}
           {tab === "simulate" && <SimulatorPanel actor={sim} flow={checks.flow} resolveSubflow={subflows.resolve} flowId={flowId} onSaveTest={saveTest} />}
           {tab === "tests" && <TestsPanel flowId={flowId} flowSlug={current?.slug ?? initialFlow.slug} flow={checks.flow} resolveSubflow={subflows.resolve} refreshKey={testsRefresh} onToast={showToast} />}
+          {tab === "versions" && <DeployPanel flowId={flowId} flushDraft={autosave.flush} onToast={showToast} />}
           {tab === "versions" && (
             <VersionsPanel
               flowId={flowId}

@@ -1,0 +1,17 @@
+import { readBody, respond, type RouteContext } from "@/server/respond";
+import { DeployBodySchema } from "@/shared/deploy-schemas";
+import { deployFlow } from "@/server/deploy";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/flows/:flowId/deploy { runtimeUrl, versionId? } → 201 { deployment, version, reused, runtime }.
+ * Without versionId the draft is published (or its identical version reused). 422 for an invalid
+ * draft, 404 for an unknown flow or version, 502 when the runtime is unreachable or refuses the flow.
+ */
+export function POST(request: Request, { params }: RouteContext<"flowId">): Promise<Response> {
+  return respond(async () => {
+    const body = await readBody(request, DeployBodySchema);
+    return deployFlow((await params).flowId, body.runtimeUrl, body.versionId);
+  }, 201);
+}
