@@ -116,7 +116,8 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
     const bot: string[] = [];
     const chunks = new Map<string, string>();
     for (const o of outputs) {
-      if (o.type === "speech.chunk") chunks.set(o.turnId, (chunks.get(o.turnId) ?? "") + (chunks.has(o.turnId) && !/^\s/.test(o.text) && !/\s$/.test(chunks.get(o.turnId) ?? "") ? " " : "") + o.text);
+      // Chunks carry their own separators.
+      if (o.type === "speech.chunk") chunks.set(o.turnId, (chunks.get(o.turnId) ?? "") + o.text);
       if (o.type === "speech.end") {
         const text = chunks.get(o.turnId);
         if (text !== undefined) bot.push(text.trim());

@@ -28,14 +28,6 @@ export function createEngineStage(options: EngineStageOptions): Processor {
   const gathered = new Map<string, string>();
   /** The caller spoke while the bot was audible in a half-duplex tier: that utterance is ignored. */
   let ignoringUtterance = false;
-  /** The last character streamed per turn: separate `say` texts arrive as chunks with no space between. */
-  const lastChar = new Map<string, string>();
-  const spaced = (turnId: string, text: string): string => {
-    const previous = lastChar.get(turnId);
-    lastChar.set(turnId, text.slice(-1) || (previous ?? ""));
-    // Model tokens carry their own spaces; a chunk that starts a word right after punctuation is a new sentence.
-    return previous !== undefined && /[.!?…,;:]/.test(previous) && /^\p{L}/u.test(text) ? ` ${text}` : text;
-  };
   const send = (input: SessionInput) => {
     options.onInput?.(input);
     session.send(input);
@@ -48,11 +40,10 @@ export function createEngineStage(options: EngineStageOptions): Processor {
         downstream({ type: "turn.start", turnId: o.turnId });
         return;
       case "speech.chunk":
-        if (tier.streamTts) downstream({ type: "text.chunk", text: spaced(o.turnId, o.text), turnId: o.turnId });
+        if (tier.streamTts) downstream({ type: "text.chunk", text: o.text, turnId: o.turnId });
         else gathered.set(o.turnId, `${gathered.get(o.turnId) ?? ""}${o.text}`); // chunks carry their separators
         return;
       case "speech.end":
-        lastChar.delete(o.turnId);
         if (o.interrupted) {
           gathered.delete(o.turnId);
           downstream({ type: "interrupt", reason: "barge-in" });
