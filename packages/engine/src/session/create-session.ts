@@ -8,7 +8,8 @@ import type { ToolRegistry } from "../ports/tools";
 import { createLocalUnderstanding, validateSlotValue } from "../understanding";
 import { createLocalGeneration } from "../generation/local-generation";
 import { runTool } from "../tools/run-tool";
-import { dialogueMachine } from "./dialogue-machine";
+import { createDialogueTrack } from "./dialogue-track";
+import type { DialogueState } from "./dialogue-track";
 import type { SessionInput, SessionOutput, TurnMetrics } from "./events";
 import { SessionInputSchema } from "./events";
 import { createFillerPicker } from "./filler-picker";
@@ -49,7 +50,7 @@ export interface SessionState {
   nodeId: string;
   variables: Readonly<Record<string, JsonValue>>;
   status: "active" | "done";
-  dialogue: string;
+  dialogue: DialogueState;
 }
 
 export interface Session {
@@ -82,6 +83,21 @@ interface Response {
 }
 
 const BACKCHANNELS = ["mm-hmm", "okay", "right"];
+
+/**
+ * The intents a node listens for, as one array per compiled node shared by every session of the
+ * flow: understanding caches its intent index by the array's identity, so the index is built once
+ * per node, not once per session.
+ */
+const candidateCache = new WeakMap<CompiledNode, CompiledNode["exits"]>();
+function candidates(node: CompiledNode): CompiledNode["exits"] {
+  let list = candidateCache.get(node);
+  if (!list) {
+    list = [...node.exits, ...node.globals];
+    candidateCache.set(node, list);
+  }
+  return list;
+}
 let sessionCounter = 0;
 
 export function createSession(compiled: CompiledFlow, options: SessionOptions = {}): Session {
@@ -136,30 +152,17 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     return actor;
   };
   let flow = createFlowActor(options.restore?.task);
-  const dialogue = createActor(dialogueMachine, {
-    clock,
-    input: {
-      latencyBudgetMs: settings.latencyBudgetMs,
-      noInputTimeoutMs: settings.noInputTimeoutMs,
-      backchannels: settings.backchannels,
-      ...(options.backchannelIntervalMs ? { backchannelIntervalMs: options.backchannelIntervalMs } : {}),
-    },
+  const dialogue = createDialogueTrack(clock, {
+    latencyBudgetMs: settings.latencyBudgetMs,
+    noInputTimeoutMs: settings.noInputTimeoutMs,
+    backchannels: settings.backchannels,
+    ...(options.backchannelIntervalMs ? { backchannelIntervalMs: options.backchannelIntervalMs } : {}),
   });
 
   const emit = (output: SessionOutput) => {
     for (const listener of listeners) listener(output);
   };
   const context = () => flow.getSnapshot().context;
-  /** The intents a node listens for, as one stable array (understanding caches its index by identity). */
-  const candidateCache = new Map<string, CompiledNode["exits"]>();
-  const candidates = (node: CompiledNode) => {
-    let list = candidateCache.get(node.id);
-    if (!list) {
-      list = [...node.exits, ...node.globals];
-      candidateCache.set(node.id, list);
-    }
-    return list;
-  };
   const currentNode = (): CompiledNode | null => (context().nodeId ? compiled.node(context().nodeId) : null);
   const waitsForInput = () => !ended && (currentNode()?.waitsForInput ?? false);
 
@@ -630,19 +633,17 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
           return;
         }
         case "user.final": {
-          const state = dialogue.getSnapshot().value;
           if (isFalseInterruption(input.text)) {
             speculative = null;
             dialogue.send({ type: "FALSE_INTERRUPTION" });
             return;
           }
-          void state;
           userTurn(input.text, speechStoppedAt ?? now);
           return;
         }
         case "user.text":
           speechStartedAt = null;
-          if (speaking && dialogue.getSnapshot().value === "speaking") interrupt(speaking.turnId);
+          if (speaking && dialogue.state() === "speaking") interrupt(speaking.turnId);
           userTurn(input.text, now);
           return;
         case "playback.started":
@@ -672,7 +673,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
         nodeId: ctx.nodeId,
         variables: ctx.nodeId ? compiled.variables(ctx.nodeId, ctx) : (ctx.scopes[""] ?? {}),
         status: ended || flow.getSnapshot().status === "done" ? "done" : "active",
-        dialogue: String(dialogue.getSnapshot().value),
+        dialogue: dialogue.state(),
       };
     },
     transcript: () => transcript,
