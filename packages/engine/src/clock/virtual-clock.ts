@@ -17,6 +17,8 @@ export interface VirtualClock extends SessionClock {
   nextTimerAt(): number | null;
   /** The next timer: when, and whether it is a deadline guarding real work. */
   nextTimer(): { at: number; deadline: boolean } | null;
+  /** Moves time to the next timer and fires it (only that one), then lets promises settle. False when none is pending. */
+  fireNext(): Promise<boolean>;
   /** Fires timers one at a time until `until()` holds or no timer is due before `limitMs` from now. */
   runUntil(until: () => boolean, limitMs: number): Promise<boolean>;
   pendingTimers(): number;
@@ -78,7 +80,15 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
         await settle();
       }
       now = target;
+    },
+    async fireNext() {
+      const t = due(Number.POSITIVE_INFINITY);
+      if (!t) return false;
+      timers.delete(t.id);
+      now = Math.max(now, t.at);
+      t.callback();
       await settle();
+      return true;
     },
     async runUntil(until, limitMs) {
       const limit = now + limitMs;

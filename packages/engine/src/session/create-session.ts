@@ -671,7 +671,10 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       const ctx = context();
       return {
         nodeId: ctx.nodeId,
-        variables: ctx.nodeId ? compiled.variables(ctx.nodeId, ctx) : (ctx.scopes[""] ?? {}),
+        // Computed when read: the simulator polls state() for the dialogue state alone.
+        get variables() {
+          return ctx.nodeId ? compiled.variables(ctx.nodeId, ctx) : (ctx.scopes[""] ?? {});
+        },
         status: ended || flow.getSnapshot().status === "done" ? "done" : "active",
         dialogue: dialogue.state(),
       };

@@ -95,19 +95,22 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
         const after = clock.nextTimer();
         if (after === null) {
           await session.whenIdle();
+          await clock.flush();
           break;
         }
         if (after.at !== next?.at || after.deadline !== next.deadline) continue;
       }
-      const target = clock.nextTimer();
-      if (target) await clock.advance(Math.max(0, target.at - clock.now()));
+      // Each timer is followed by a settle, so the loop's checks see everything it caused.
+      await clock.fireNext();
     }
-    await clock.flush();
   }
 
   /** The user waits for the assistant to finish speaking before answering. */
   async function waitForListening() {
-    await clock.runUntil(() => ["listening", "ended"].includes(session.state().dialogue), SETTLE_LIMIT_MS);
+    await clock.runUntil(() => {
+      const dialogue = session.state().dialogue;
+      return dialogue === "listening" || dialogue === "ended";
+    }, SETTLE_LIMIT_MS);
   }
 
   function collect(user: string | null): SimulatedStep {

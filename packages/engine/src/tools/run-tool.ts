@@ -1,6 +1,5 @@
 import type { JsonValue } from "@voxchart/flow";
 import type { SessionClock } from "../clock/clock";
-import { sleep } from "../clock/clock";
 import type { ToolRegistry } from "../ports/tools";
 
 export type ToolTarget =
@@ -25,21 +24,30 @@ export interface ToolRunnerOptions {
 
 /** Runs a tool node's call: a registered function or an HTTP webhook, bounded by its timeout. */
 export async function runTool(run: ToolRun, options: ToolRunnerOptions, signal: AbortSignal): Promise<ToolOutcome> {
+  // The tool's own signal: aborted by the caller's signal or by the timeout, never on a normal finish.
   const controller = new AbortController();
+  let timer: unknown = null;
+  const stopped = new Promise<ToolOutcome>((resolve) => {
+    const cancel = () => resolve({ ok: false, error: "cancelled" });
+    controller.signal.addEventListener("abort", cancel, { once: true });
+    timer = options.clock.setTimeout(
+      () => {
+        timer = null;
+        resolve({ ok: false, error: `the tool "${run.name}" did not answer within ${run.timeoutMs} ms` });
+        controller.abort(new Error("timeout"));
+      },
+      run.timeoutMs,
+      { deadline: true },
+    );
+  });
   const abort = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", abort, { once: true });
-  const timeout = sleep(options.clock, run.timeoutMs, controller.signal, { deadline: true }).then(
-    (): ToolOutcome => {
-      controller.abort(new Error("timeout"));
-      return { ok: false, error: `the tool "${run.name}" did not answer within ${run.timeoutMs} ms` };
-    },
-    (): ToolOutcome => ({ ok: false, error: "cancelled" }),
-  );
+  if (signal.aborted) abort();
+  else signal.addEventListener("abort", abort, { once: true });
   try {
-    return await Promise.race([invoke(run, options, controller.signal), timeout]);
+    return await Promise.race([invoke(run, options, controller.signal), stopped]);
   } finally {
     signal.removeEventListener("abort", abort);
-    if (!controller.signal.aborted) controller.abort(new Error("finished"));
+    if (timer !== null) options.clock.clearTimeout(timer);
   }
 }
 

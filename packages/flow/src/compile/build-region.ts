@@ -179,11 +179,11 @@ function buildNode(region: Region, node: ParsedNode): StateConfig {
   switch (node.kind) {
     case "say": {
       if (!compiled.waitsForInput) {
-        return { id, entry: [enter, a("say", { nodeId: id, field: "text" })], always: automaticTransitions(region, edges) };
+        return { id, entry: [a("enterNode", { nodeId: id, say: "text" })], always: automaticTransitions(region, edges) };
       }
       return {
         id,
-        entry: [enter, a("ask", { nodeId: id, field: "text" })],
+        entry: [a("enterNode", { nodeId: id, ask: "text" })],
         on: {
           INPUT: [...intentTransitions(region, edges), ...failureTransitions(region, id, edges, "noMatch")],
           NO_INPUT: failureTransitions(region, id, edges, "noInput"),
@@ -220,9 +220,9 @@ function buildNode(region: Region, node: ParsedNode): StateConfig {
       return { id, entry: [enter, a("callTool", { nodeId: id })], on: { TOOL_RESULT: on } };
     }
     case "transfer":
-      return { id, entry: [enter, a("say", { nodeId: id, field: "message" }), a("transfer", { nodeId: id })], always: [{ target: ref(DONE) }] };
+      return { id, entry: [a("enterNode", { nodeId: id, say: "message" }), a("transfer", { nodeId: id })], always: [{ target: ref(DONE) }] };
     case "end": {
-      const entry = [enter, a("say", { nodeId: id, field: "message" })];
+      const entry = [a("enterNode", { nodeId: id, say: "message" })];
       const cont = region.continuation;
       if (cont) {
         const t: TransitionConfig = { actions: cont.actions };
@@ -257,7 +257,7 @@ function buildCollect(region: Region, compiled: CompiledNode, edges: ParsedEdge[
     : { ...done, guard: a("slotsComplete", { nodeId: id }) };
   const noMatch = failureTransitions(region, id, edges, "noMatch");
   const slotInput: TransitionConfig[] = [
-    { guard: a("hasSlots"), actions: [a("applySlots", { nodeId: id }), a("askNext", { nodeId: id })] },
+    { guard: a("hasSlots"), actions: [a("askNext", { nodeId: id, applySlots: true })] },
     ...noMatch,
   ];
   return {

@@ -1,4 +1,4 @@
-import { emit, enqueueActions, setup } from "xstate";
+import { assign, emit, enqueueActions, setup } from "xstate";
 import type { JsonValue, ParsedNode } from "../schema";
 import type { FlowContext, FlowEmitted, FlowEvent } from "./types";
 import type { MachineLogic } from "./machine-logic";
@@ -12,6 +12,7 @@ const NO_MATCH_PREFIX = "Sorry, I didn't catch that.";
 const NO_INPUT_PREFIX = "Sorry, I didn't hear anything.";
 const CORRECTION_PROMPT = "Okay, what would you like to change?";
 const FAILURE_MESSAGE = "I'm sorry, something went wrong on my side.";
+const NO_ATTEMPTS: FlowContext["attempts"] = Object.freeze({ noMatch: 0, noInput: 0 });
 
 /** Binds the generated config's named actions and guards to their implementations. */
 export function createFlowMachine(config: StateConfig & { context: FlowContext }, logic: MachineLogic) {
@@ -53,18 +54,22 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
       },
     },
     actions: {
+      // Entering a node, and (with a `say` or `ask` param) speaking its text, in one context
+      // update: every assign makes XState copy the snapshot, so node entry does it once.
       enterNode: enqueueActions(({ context, event, enqueue }, params: P) => {
         const nodeId = str(params, "nodeId");
-        enqueue.assign({ nodeId, attempts: { noMatch: 0, noInput: 0 }, turns: 0, now: logic.now(context, event) });
+        const update: Partial<FlowContext> = { nodeId, attempts: NO_ATTEMPTS, turns: 0, now: logic.now(context, event) };
         enqueue.emit({ type: "enter", nodeId, previousNodeId: context.nodeId || null });
-      }),
-      say: enqueueActions(({ context, event, enqueue }, params: P) => {
-        const node = logic.node(str(params, "nodeId"));
-        const source = textField(node.node, str(params, "field"));
-        if (source === undefined) return;
+        const field = params.say ?? params.ask;
+        if (typeof field !== "string") return void enqueue.assign(update);
+        const node = logic.node(nodeId);
+        const source = textField(node.node, field);
+        if (source === undefined) return void enqueue.assign(update);
         const text = logic.render(context, event, node.scope, source);
-        enqueue.assign({ lastSaid: text });
-        enqueue.emit({ type: "say", nodeId: node.id, text });
+        update.lastSaid = text;
+        if (params.ask !== undefined) update.question = text;
+        enqueue.assign(update);
+        enqueue.emit({ type: "say", nodeId, text });
       }),
       ask: enqueueActions(({ context, event, enqueue }, params: P) => {
         const node = logic.node(str(params, "nodeId"));
@@ -77,15 +82,21 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
       askNext: enqueueActions(({ context, event, enqueue }, params: P) => {
         const node = logic.node(str(params, "nodeId"));
         if (node.node.kind !== "collect") return;
-        const vars = { ...logic.vars(context, node.scope), ...(event.type === "INPUT" ? nodeSlotValues(node, event.slots) : {}) };
+        const heard = event.type === "INPUT" ? nodeSlotValues(node, event.slots) : {};
+        const vars = { ...logic.vars(context, node.scope), ...heard };
+        // With `applySlots`, the values heard are stored in the same context update.
+        const scopes = params.applySlots === true ? { ...context.scopes, [node.scope]: vars } : null;
         const missing = node.slots.filter((s) => s.required && (vars[s.name] === undefined || vars[s.name] === null));
         const first = missing[0];
-        if (!first) return;
+        if (!first) {
+          if (scopes) enqueue.assign({ scopes });
+          return;
+        }
         const anyFilled = node.slots.some((s) => vars[s.name] !== undefined && vars[s.name] !== null);
         const source = anyFilled ? (first.prompt ?? node.node.prompt) : node.node.prompt;
         const question = logic.render({ ...context, scopes: { ...context.scopes, [node.scope]: vars } }, event, node.scope, source);
         const text = [...invalidMessages(logic, context, event, node.id), question].join(" ");
-        enqueue.assign({ lastSaid: text, question });
+        enqueue.assign(scopes ? { scopes, lastSaid: text, question } : { lastSaid: text, question });
         enqueue.emit({ type: "say", nodeId: node.id, text });
       }),
       askCorrection: enqueueActions(({ enqueue, context }) => {
@@ -96,21 +107,19 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
         const node = logic.node(str(params, "nodeId"));
         const kind = params.kind === "noInput" ? "noInput" : "noMatch";
         const attempt = context.attempts[kind] + 1;
-        enqueue.assign({ attempts: { ...context.attempts, [kind]: attempt } });
         const invalid = kind === "noMatch" ? invalidMessages(logic, context, event, node.id) : [];
         const prompts = repromptsOf(node.node, kind);
         let text: string;
         if (invalid.length) text = [...invalid, context.question ?? ""].join(" ").trim();
         else if (prompts && prompts.length) text = logic.render(context, event, node.scope, prompts[Math.min(attempt, prompts.length) - 1] as string);
         else text = `${kind === "noMatch" ? NO_MATCH_PREFIX : NO_INPUT_PREFIX} ${context.question ?? ""}`.trim();
-        enqueue.assign({ lastSaid: text });
+        enqueue.assign({ attempts: { ...context.attempts, [kind]: attempt }, lastSaid: text });
         enqueue.emit({ type: "say", nodeId: node.id, text });
       }),
-      applySlots: enqueueActions(({ context, event, enqueue }, params: P) => {
-        if (event.type !== "INPUT") return;
+      applySlots: assign(({ context, event }, params: P) => {
+        if (event.type !== "INPUT") return {};
         const node = logic.node(str(params, "nodeId"));
-        const values = nodeSlotValues(node, event.slots);
-        enqueue.assign({ scopes: { ...context.scopes, [node.scope]: { ...logic.vars(context, node.scope), ...values } } });
+        return { scopes: { ...context.scopes, [node.scope]: { ...logic.vars(context, node.scope), ...nodeSlotValues(node, event.slots) } } };
       }),
       traceGlobal: emit((_, params: P) => ({ type: "global" as const, handlerId: str(params, "handlerId") })),
       takeEdge: enqueueActions(({ context, event, enqueue }, params: P) => {
@@ -130,9 +139,9 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
         }
         if (vars !== logic.vars(context, scope)) enqueue.assign({ scopes: { ...context.scopes, [scope]: vars } });
       }),
-      countTurn: enqueueActions(({ context, event, enqueue }) => {
+      countTurn: assign(({ context, event }) => {
         const said = event.type === "REPLY" ? event.text : context.lastSaid;
-        enqueue.assign({ turns: context.turns + 1, lastSaid: said, question: said });
+        return { turns: context.turns + 1, lastSaid: said, question: said };
       }),
       openConversation: enqueueActions(({ context, event, enqueue }, params: P) => {
         const node = logic.node(str(params, "nodeId"));
@@ -169,11 +178,10 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
           progressMessage: t.progressMessage ? render(t.progressMessage) : null,
         });
       }),
-      storeToolResult: enqueueActions(({ context, event, enqueue }, params: P) => {
+      storeToolResult: assign(({ context, event }, params: P) => {
         const node = logic.node(str(params, "nodeId"));
-        if (node.node.kind !== "tool" || event.type !== "TOOL_RESULT" || !node.node.resultVariable) return;
-        const vars = { ...logic.vars(context, node.scope), [node.node.resultVariable]: event.result };
-        enqueue.assign({ scopes: { ...context.scopes, [node.scope]: vars } });
+        if (node.node.kind !== "tool" || event.type !== "TOOL_RESULT" || !node.node.resultVariable) return {};
+        return { scopes: { ...context.scopes, [node.scope]: { ...logic.vars(context, node.scope), [node.node.resultVariable]: event.result } } };
       }),
       failSession: enqueueActions(({ enqueue }, params: P) => {
         const nodeId = str(params, "nodeId");
