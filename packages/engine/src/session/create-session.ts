@@ -147,7 +147,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   let backchannelRotation = 0;
 
   const createFlowActor = (snapshot?: unknown) => {
-    const actor = createActor(compiled.machine, { clock, ...(snapshot ? { snapshot: snapshot as never } : {}) });
+    const actor = createActor(compiled.machine, { clock, input: { now: clock.now() }, ...(snapshot ? { snapshot: snapshot as never } : {}) });
     actor.on("*", (e) => onFlowEmitted(e as FlowEmitted));
     return actor;
   };

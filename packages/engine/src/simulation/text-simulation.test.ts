@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { sleep } from "../clock/clock";
 import { createTextSimulation } from "./text-simulation";
+import { createVirtualClock } from "../clock/virtual-clock";
 import { compileTestFlow } from "../test-support/booking-flow";
 
 describe("text simulation", () => {
+  it("renders the opening with the session clock's date and time", async () => {
+    const flow = compileTestFlow({
+      schemaVersion: 1,
+      id: "clocked",
+      name: "Clocked",
+      start: "hello",
+      nodes: [
+        { id: "hello", kind: "say", text: "Today is {{ spokenDate(today()) }}, it is {{ now() }}." },
+        { id: "bye", kind: "end" },
+      ],
+      edges: [{ id: "e1", from: "hello", to: "bye", trigger: { type: "always" } }],
+    });
+    const sim = createTextSimulation(flow, { clock: createVirtualClock(Date.UTC(2026, 10, 25, 9, 30)) });
+    const first = await sim.start();
+    expect(first.bot[0]).toBe("Today is Wednesday, November 25, it is 09:30.");
+  });
+
   it("books a table over several turns with a fast tool and no filler", async () => {
     const sim = createTextSimulation(compileTestFlow(), { tools: { book: () => "R7" } });
     const first = await sim.start();
