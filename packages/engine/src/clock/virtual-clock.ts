@@ -47,6 +47,14 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
     return best;
   }
 
+  /** Moves time to the timer, runs it, and lets what it started settle. */
+  async function fire(t: Timer): Promise<void> {
+    timers.delete(t.id);
+    now = Math.max(now, t.at);
+    t.callback();
+    await settle();
+  }
+
   const clock: VirtualClock = {
     now: () => now,
     setTimeout(callback, ms, options) {
@@ -73,21 +81,13 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
     async advance(ms) {
       const target = now + ms;
       await settle();
-      for (let t = due(target); t; t = due(target)) {
-        timers.delete(t.id);
-        now = Math.max(now, t.at);
-        t.callback();
-        await settle();
-      }
+      for (let t = due(target); t; t = due(target)) await fire(t);
       now = target;
     },
     async fireNext() {
       const t = due(Number.POSITIVE_INFINITY);
       if (!t) return false;
-      timers.delete(t.id);
-      now = Math.max(now, t.at);
-      t.callback();
-      await settle();
+      await fire(t);
       return true;
     },
     async runUntil(until, limitMs) {
@@ -96,10 +96,7 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
       while (!until()) {
         const t = due(limit);
         if (!t) return false;
-        timers.delete(t.id);
-        now = Math.max(now, t.at);
-        t.callback();
-        await settle();
+        await fire(t);
       }
       return true;
     },

@@ -82,6 +82,9 @@ export interface DialogueTrack {
 }
 
 type Timer = "noInput" | "backchannel" | "filler";
+/** The events the track handles: the ones sent to it and its own timers firing. */
+type TrackEvent = DialogueEvent | { type: "timer"; timer: Timer };
+type Handlers = { [T in TrackEvent["type"]]?: (event: Extract<TrackEvent, { type: T }>) => Step };
 /** What a transition does: where it goes (if anywhere), whether it re-enters, what it emits. */
 interface Step {
   target?: DialogueState;
@@ -106,7 +109,7 @@ export function createDialogueTrack(clock: SessionClock, initial: Partial<Dialog
   let budgetSpentMs = 0;
   let timer: unknown = null;
   let processing = false;
-  const queue: (DialogueEvent | { type: "timer"; timer: Timer })[] = [];
+  const queue: TrackEvent[] = [];
   const handlers: { [K in DialogueEmitted["type"]]: ((e: DialogueEmitted) => void)[] } = {
     noInput: [],
     filler: [],
@@ -155,124 +158,101 @@ export function createDialogueTrack(clock: SessionClock, initial: Partial<Dialog
     timer = null;
   }
 
-  /** The transition for `event` in the current state; context updates happen here. */
-  function transition(event: DialogueEvent | { type: "timer"; timer: Timer }): Step {
+  // Handlers shared by several states.
+  const answer = (e: { sinceSpeechEndMs?: number }): Step => {
+    startAnswering(e.sinceSpeechEndMs);
+    return { target: "thinking" };
+  };
+  const speakIn = (e: { turnId: string; bargeIn: BargeInPolicy; at: number }): Step => {
+    startSpeaking(e);
+    return { target: "speaking" };
+  };
+  const stayIdle = (): Step => {
+    markIdle();
+    return STAY;
+  };
+  const stayBusy = (): Step => {
+    taskIdle = false;
+    return STAY;
+  };
+  const go = (target: DialogueState): (() => Step) => () => ({ target });
+
+  /** The statechart: per state, the events it handles; an event a state does not list changes nothing. */
+  const chart: Record<DialogueState, Handlers> = {
+    listening: {
+      timer: () => (taskIdle ? { target: "listening", reenter: true, emit: { type: "noInput" } } : STAY),
+      USER_SPEECH_STARTED: go("userSpeaking"),
+      USER_TURN_ENDED: answer,
+      BOT_SPEECH_STARTED: speakIn,
+      TASK_IDLE: () => {
+        markIdle();
+        return { target: "listening", reenter: true };
+      },
+      TASK_BUSY: stayBusy,
+    },
+    userSpeaking: {
+      timer: () => (settings.backchannels ? { target: "userSpeaking", reenter: true, emit: { type: "backchannel" } } : STAY),
+      USER_SPEECH_STOPPED: go("userPaused"),
+      USER_TURN_ENDED: answer,
+    },
+    userPaused: {
+      USER_SPEECH_STARTED: go("userSpeaking"),
+      USER_TURN_ENDED: answer,
+      FALSE_INTERRUPTION: go("listening"),
+    },
+    thinking: {
+      // Latency hiding: no speech within the budget after the user's turn → a filler.
+      timer: () => (answering ? { emit: { type: "filler" } } : STAY),
+      BOT_SPEECH_STARTED: speakIn,
+      TASK_IDLE: () => {
+        markIdle();
+        return { target: "listening" };
+      },
+      TASK_BUSY: stayBusy,
+      USER_SPEECH_STARTED: go("userSpeaking"),
+    },
+    speaking: {
+      USER_SPEECH_STARTED: (e) => (bargeInAllowed(e) ? { target: "interrupted", emit: { type: "interrupt", turnId: turnId ?? "" } } : STAY),
+      BOT_PLAYBACK_DONE: (e) => {
+        if (e.turnId !== turnId) return STAY;
+        speakingSince = null;
+        return { target: taskIdle ? "listening" : "thinking" };
+      },
+      BOT_SPEECH_STARTED: (e) => {
+        startSpeaking(e);
+        return STAY;
+      },
+      TASK_IDLE: stayIdle,
+      TASK_BUSY: stayBusy,
+      USER_TURN_ENDED: (e) => {
+        startAnswering(e.sinceSpeechEndMs);
+        return STAY;
+      },
+    },
+    interrupted: {
+      USER_TURN_ENDED: (e) => {
+        speakingSince = null;
+        return answer(e);
+      },
+      FALSE_INTERRUPTION: () => ({ target: "speaking", emit: { type: "resume", turnId: turnId ?? "" } }),
+      TASK_IDLE: stayIdle,
+      TASK_BUSY: stayBusy,
+    },
+    ended: {},
+  };
+
+  /** The transition for `event` in the current state; context updates happen in the handlers. */
+  function transition(event: TrackEvent): Step {
     if (event.type === "TASK_DONE") return { target: "ended" };
     if (event.type === "SETTINGS") {
       Object.assign(settings, event.settings);
       return STAY;
     }
-    switch (state) {
-      case "listening":
-        switch (event.type) {
-          case "timer":
-            return taskIdle ? { target: "listening", reenter: true, emit: { type: "noInput" } } : STAY;
-          case "USER_SPEECH_STARTED":
-            return { target: "userSpeaking" };
-          case "USER_TURN_ENDED":
-            startAnswering(event.sinceSpeechEndMs);
-            return { target: "thinking" };
-          case "BOT_SPEECH_STARTED":
-            startSpeaking(event);
-            return { target: "speaking" };
-          case "TASK_IDLE":
-            markIdle();
-            return { target: "listening", reenter: true };
-          case "TASK_BUSY":
-            taskIdle = false;
-            return STAY;
-          default:
-            return STAY;
-        }
-      case "userSpeaking":
-        switch (event.type) {
-          case "timer":
-            return settings.backchannels ? { target: "userSpeaking", reenter: true, emit: { type: "backchannel" } } : STAY;
-          case "USER_SPEECH_STOPPED":
-            return { target: "userPaused" };
-          case "USER_TURN_ENDED":
-            startAnswering(event.sinceSpeechEndMs);
-            return { target: "thinking" };
-          default:
-            return STAY;
-        }
-      case "userPaused":
-        switch (event.type) {
-          case "USER_SPEECH_STARTED":
-            return { target: "userSpeaking" };
-          case "USER_TURN_ENDED":
-            startAnswering(event.sinceSpeechEndMs);
-            return { target: "thinking" };
-          case "FALSE_INTERRUPTION":
-            return { target: "listening" };
-          default:
-            return STAY;
-        }
-      case "thinking":
-        switch (event.type) {
-          // Latency hiding: no speech within the budget after the user's turn → a filler.
-          case "timer":
-            return answering ? { emit: { type: "filler" } } : STAY;
-          case "BOT_SPEECH_STARTED":
-            startSpeaking(event);
-            return { target: "speaking" };
-          case "TASK_IDLE":
-            markIdle();
-            return { target: "listening" };
-          case "TASK_BUSY":
-            taskIdle = false;
-            return STAY;
-          case "USER_SPEECH_STARTED":
-            return { target: "userSpeaking" };
-          default:
-            return STAY;
-        }
-      case "speaking":
-        switch (event.type) {
-          case "USER_SPEECH_STARTED":
-            return bargeInAllowed(event) ? { target: "interrupted", emit: { type: "interrupt", turnId: turnId ?? "" } } : STAY;
-          case "BOT_PLAYBACK_DONE":
-            if (event.turnId !== turnId) return STAY;
-            speakingSince = null;
-            return { target: taskIdle ? "listening" : "thinking" };
-          case "BOT_SPEECH_STARTED":
-            startSpeaking(event);
-            return STAY;
-          case "TASK_IDLE":
-            markIdle();
-            return STAY;
-          case "TASK_BUSY":
-            taskIdle = false;
-            return STAY;
-          case "USER_TURN_ENDED":
-            startAnswering(event.sinceSpeechEndMs);
-            return STAY;
-          default:
-            return STAY;
-        }
-      case "interrupted":
-        switch (event.type) {
-          case "USER_TURN_ENDED":
-            startAnswering(event.sinceSpeechEndMs);
-            speakingSince = null;
-            return { target: "thinking" };
-          case "FALSE_INTERRUPTION":
-            return { target: "speaking", emit: { type: "resume", turnId: turnId ?? "" } };
-          case "TASK_IDLE":
-            markIdle();
-            return STAY;
-          case "TASK_BUSY":
-            taskIdle = false;
-            return STAY;
-          default:
-            return STAY;
-        }
-      case "ended":
-        return STAY;
-    }
+    const handler = chart[state][event.type] as ((e: TrackEvent) => Step) | undefined;
+    return handler ? handler(event) : STAY;
   }
 
-  function dispatch(event: DialogueEvent | { type: "timer"; timer: Timer }) {
+  function dispatch(event: TrackEvent) {
     if (!running) return;
     queue.push(event);
     if (processing) return;
