@@ -84,13 +84,14 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
   configure(
     program
       .command("paths")
-      .description("Generate a test-file skeleton (YAML): one conversation per path from the start to each end or transfer.")
+      .description("Generate a test file (YAML): one conversation per path from the start to each end or transfer, with the nodes reached and what the bot says.")
       .argument("<flow>", "flow JSON file")
       .option("-o, --output <file>", "write to this file instead of stdout")
       .option("--now <iso>", "the virtual clock's start in the generated file")
       .option("--max-paths <n>", "at most this many conversations", positiveInt)
+      .option("--no-bot", "expect nodes only; do not write the bot's replies as expectations")
       .addHelpText("after", examples("voxchart paths booking.flow.json -o booking.paths.test.yaml && voxchart test booking.paths.test.yaml"))
-      .action(async (flow: string, opts: { output?: string; now?: string; maxPaths?: number }) => setExitCode(await runPaths(flow, opts, io))),
+      .action(async (flow: string, opts: { output?: string; now?: string; maxPaths?: number; bot: boolean }) => setExitCode(await runPaths(flow, opts, io))),
   );
   // `serve` parses its own flags (packages/runtime); listed here so it shows in the help.
   program

@@ -5,12 +5,16 @@ import type { CliIo } from "../io";
 import { CliError } from "../cli-error";
 import { loadFlow } from "../load/load-flow";
 import { generatePathTests } from "../paths/generate-path-tests";
+import { recordBotLines } from "../paths/record-bot-lines";
+import { parseTestFile } from "../test-file/parse-test-file";
 
 export interface PathsOptions {
   /** Write the skeleton here instead of stdout. */
   readonly output?: string;
   readonly now?: string;
   readonly maxPaths?: number;
+  /** false (--no-bot): no `bot:` expectations, only nodes. */
+  readonly bot?: boolean;
 }
 
 /** `voxchart paths`: a conversation test-file skeleton with one conversation per path. */
@@ -25,12 +29,19 @@ export async function runPaths(flowPath: string, options: PathsOptions, io: CliI
   const base = outFile ? dirname(outFile) : io.cwd;
   let flowRef = relative(base, loaded.absolutePath).split(sep).join("/");
   if (!flowRef.startsWith(".")) flowRef = `./${flowRef}`;
-  const generated = generatePathTests(loaded.flow, {
+  const settings = {
     flowRef,
     resolveSubflow: loaded.resolveSubflow,
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.maxPaths !== undefined ? { maxPaths: options.maxPaths } : {}),
-  });
+  };
+  let generated = generatePathTests(loaded.flow, settings);
+  // A second pass writes what the simulation answers on each path as `bot:` expectations.
+  const parsed = parseTestFile(generated.yaml, outFile ?? "paths.test.yaml");
+  if (options.bot !== false && loaded.compiled && parsed.ok) {
+    const recorded = await recordBotLines(loaded.compiled, parsed.testFile);
+    generated = generatePathTests(loaded.flow, { ...settings, recorded });
+  }
   if (!outFile) {
     io.out(generated.yaml);
     return 0;

@@ -7,6 +7,7 @@ import { loadFlow } from "../load/load-flow";
 import { runTests } from "../commands/test-command";
 import { parseTestFile } from "../test-file/parse-test-file";
 import { generatePathTests } from "./generate-path-tests";
+import { recordBotLines } from "./record-bot-lines";
 import { REPO_ROOT, tempDir } from "../../test/helpers";
 
 async function generate(flowFile: string) {
@@ -91,5 +92,35 @@ describe("generatePathTests", () => {
     expect(summary.results[0]?.conversations.filter((c) => !c.passed).map((c) => c.failure?.message)).toEqual([]);
     expect(summary.passed).toBe(11);
     expect(summary.coverage[0]?.nodes).toMatchObject({ covered: 13, total: 13 });
+  });
+
+  it("writes what the simulation answers on each path as bot expectations, and the file passes", async () => {
+    const loaded = await loadFlow("examples/restaurant/restaurant.flow.json", { cwd: REPO_ROOT });
+    if (!loaded.flow || !loaded.compiled) throw new Error("flow does not load");
+    const settings = { flowRef: join(REPO_ROOT, "examples/restaurant/restaurant.flow.json"), now: "2026-11-25T09:00:00Z" };
+    const first = generatePathTests(loaded.flow, settings);
+    const parsed = parseTestFile(first.yaml, "gen.test.yaml");
+    if (!parsed.ok) throw new Error("the first pass does not parse");
+    const recorded = await recordBotLines(loaded.compiled, parsed.testFile);
+    const { yaml } = generatePathTests(loaded.flow, { ...settings, recorded });
+    const doc = parse(yaml) as { conversations: { name: string; turns: Record<string, unknown>[] }[] };
+    const large = doc.conversations[0];
+    expect(large?.turns[0]).toEqual({ bot: "Welcome to Trattoria Roma. For which day, what time, and how many people?", node: "ask" });
+    expect(large?.turns[3]).toMatchObject({ user: "10", bot: "A table for 10 on Thursday, November 26 at 7 pm. Shall I check?" });
+    const dir = await tempDir();
+    await writeFile(join(dir, "restaurant.paths.test.yaml"), yaml);
+    const summary = await runTests([dir], dir);
+    expect(summary.results[0]?.conversations.filter((c) => !c.passed).map((c) => c.failure?.message)).toEqual([]);
+    expect(summary.passed).toBe(11);
+  });
+
+  it("stops writing bot expectations where the simulation leaves the path, and says where it went", async () => {
+    const loaded = await loadFlow("examples/restaurant/restaurant.flow.json", { cwd: REPO_ROOT });
+    if (!loaded.flow) throw new Error("flow does not load");
+    const astray = [[{ bot: "Welcome.", node: "ask" }, { bot: "Sorry?", node: "handoff" }, { bot: "Later.", node: "ask" }]];
+    const { yaml } = generatePathTests(loaded.flow, { flowRef: "./restaurant.flow.json", recorded: astray });
+    const doc = parse(yaml) as { conversations: { turns: Record<string, unknown>[] }[] };
+    expect(doc.conversations[0]?.turns.slice(0, 3)).toEqual([{ bot: "Welcome.", node: "ask" }, { user: "tomorrow", node: "ask" }, { user: "7 pm", node: "ask" }]);
+    expect(yaml).toContain("# the simulation rests at handoff here, not ask: check the sample values and stubs");
   });
 });

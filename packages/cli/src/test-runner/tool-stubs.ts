@@ -20,9 +20,9 @@ function sequence(stub: ToolStub | readonly ToolStub[]): () => ToolStub {
 /**
  * Turns a test file's tool stubs into engine tool functions (and a fetch for HTTP tool nodes),
  * taking their latency in the session's virtual time. `extra` functions (from --tools) are kept
- * for names without a stub.
+ * for names without a stub; `unstubbed` answers HTTP calls no stub matches (the network by default).
  */
-export function createStubTools(stubs: ToolStubs, clock: SessionClock, extra: ToolRegistry = {}): StubbedTools {
+export function createStubTools(stubs: ToolStubs, clock: SessionClock, extra: ToolRegistry = {}, unstubbed: typeof fetch = fetch): StubbedTools {
   const tools: Record<string, ToolRegistry[string]> = { ...extra };
   const http: { method: string | null; url: string; next: () => ToolStub }[] = [];
   for (const [name, stub] of Object.entries(stubs)) {
@@ -44,7 +44,7 @@ export function createStubTools(stubs: ToolStubs, clock: SessionClock, extra: To
     const method = (init?.method ?? "GET").toUpperCase();
     const bare = url.split("?")[0];
     const entry = http.find((h) => (h.method === null || h.method === method) && (h.url === url || h.url === bare));
-    if (!entry) return fetch(input, init);
+    if (!entry) return unstubbed(input, init);
     const s = entry.next();
     if (s.latencyMs) await sleep(clock, s.latencyMs, init?.signal ?? undefined);
     if ("error" in s) return new Response(s.error, { status: 500, headers: { "content-type": "text/plain" } });

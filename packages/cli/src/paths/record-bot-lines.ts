@@ -1,0 +1,42 @@
+import { createTextSimulation, createVirtualClock } from "@voxchart/engine";
+import type { CompiledFlow } from "@voxchart/flow";
+import type { TestFile } from "../test-file/schema";
+import { createStubTools } from "../test-runner/tool-stubs";
+
+/** Generating tests never calls a real webhook: an HTTP tool without a stub fails, as a TODO says. */
+const offline: typeof fetch = async (input) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  throw new Error(`no stub for ${url}`);
+};
+
+/** What the simulation showed after one generated turn: the bot's reply and where the flow rests. */
+export interface RecordedTurn {
+  readonly bot: string;
+  readonly node: string;
+}
+
+/**
+ * Plays each generated conversation on the text simulation, with the file's tool stubs and clock,
+ * and records the bot's reply after every turn (the start included), so `voxchart paths` can
+ * write `bot:` expectations. A conversation whose simulation ends early records fewer turns.
+ */
+export async function recordBotLines(compiled: CompiledFlow, file: TestFile): Promise<RecordedTurn[][]> {
+  const startAt = file.now !== undefined ? Date.parse(file.now) : undefined;
+  const recorded: RecordedTurn[][] = [];
+  for (const conversation of file.conversations) {
+    const clock = createVirtualClock(startAt);
+    const stubs = createStubTools({ ...file.tools, ...conversation.tools }, clock, {}, offline);
+    const sim = createTextSimulation(compiled, { clock, tools: stubs.tools, fetch: stubs.fetch });
+    const turns: RecordedTurn[] = [];
+    const opening = await sim.start();
+    turns.push({ bot: opening.bot.join(" "), node: opening.nodeId });
+    for (const turn of conversation.turns.slice(1)) {
+      if (sim.ended) break;
+      const step = turn.silence ? await sim.silence() : await sim.say(turn.user ?? "");
+      turns.push({ bot: step.bot.join(" "), node: step.nodeId });
+    }
+    sim.session.stop();
+    recorded.push(turns);
+  }
+  return recorded;
+}
