@@ -671,10 +671,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       const ctx = context();
       return {
         nodeId: ctx.nodeId,
-        // Computed when read: the simulator polls state() for the dialogue state alone.
-        get variables() {
-          return ctx.nodeId ? compiled.variables(ctx.nodeId, ctx) : (ctx.scopes[""] ?? {});
-        },
+        variables: ctx.nodeId ? compiled.variables(ctx.nodeId, ctx) : (ctx.scopes[""] ?? {}),
         status: ended || flow.getSnapshot().status === "done" ? "done" : "active",
         dialogue: dialogue.state(),
       };

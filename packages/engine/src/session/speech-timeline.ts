@@ -33,42 +33,53 @@ export function joinSpeech(a: string, b: string): string {
   return /\s$/.test(a) || /^\s/.test(b) ? a + b : `${a} ${b}`;
 }
 
-export function createSpeechTimeline(msPerChar: number): SpeechTimeline {
-  let parts: SpokenPart[] = [];
-  let endsAt = 0;
-  return {
-    append(text, nodeId, now) {
-      const startsAt = Math.max(now, endsAt);
-      const part = { text, nodeId, startsAt, endsAt: startsAt + Math.round(text.length * msPerChar) };
-      parts.push(part);
-      endsAt = part.endsAt;
-      return part;
-    },
-    partAt(now) {
-      return parts.find((p) => now >= p.startsAt && now < p.endsAt) ?? parts.at(-1);
-    },
-    get endsAt() {
-      return endsAt;
-    },
-    get text() {
-      return parts.reduce((all, p) => joinSpeech(all, p.text), "");
-    },
-    heardBy(now) {
-      let heard = "";
-      for (const p of parts) {
-        if (now >= p.endsAt) heard = joinSpeech(heard, p.text);
-        else if (now > p.startsAt) {
-          // A word counts as heard once it has been spoken whole.
-          const cut = p.text.slice(0, Math.floor((now - p.startsAt) / msPerChar));
-          const lastSpace = cut.lastIndexOf(" ");
-          heard = joinSpeech(heard, lastSpace > 0 ? cut.slice(0, lastSpace) : "");
-        }
+/** A class, not an object literal with getters: one is made per answer, and literals with accessors are slow to create. */
+class EstimatedTimeline implements SpeechTimeline {
+  private parts: SpokenPart[] = [];
+  private end = 0;
+
+  constructor(private readonly msPerChar: number) {}
+
+  append(text: string, nodeId: string, now: number): SpokenPart {
+    const startsAt = Math.max(now, this.end);
+    const part = { text, nodeId, startsAt, endsAt: startsAt + Math.round(text.length * this.msPerChar) };
+    this.parts.push(part);
+    this.end = part.endsAt;
+    return part;
+  }
+
+  partAt(now: number): SpokenPart | undefined {
+    return this.parts.find((p) => now >= p.startsAt && now < p.endsAt) ?? this.parts.at(-1);
+  }
+
+  get endsAt(): number {
+    return this.end;
+  }
+
+  get text(): string {
+    return this.parts.reduce((all, p) => joinSpeech(all, p.text), "");
+  }
+
+  heardBy(now: number): string {
+    let heard = "";
+    for (const p of this.parts) {
+      if (now >= p.endsAt) heard = joinSpeech(heard, p.text);
+      else if (now > p.startsAt) {
+        // A word counts as heard once it has been spoken whole.
+        const cut = p.text.slice(0, Math.floor((now - p.startsAt) / this.msPerChar));
+        const lastSpace = cut.lastIndexOf(" ");
+        heard = joinSpeech(heard, lastSpace > 0 ? cut.slice(0, lastSpace) : "");
       }
-      return heard.trim();
-    },
-    reset(now) {
-      parts = [];
-      endsAt = now;
-    },
-  };
+    }
+    return heard.trim();
+  }
+
+  reset(now: number): void {
+    this.parts = [];
+    this.end = now;
+  }
+}
+
+export function createSpeechTimeline(msPerChar: number): SpeechTimeline {
+  return new EstimatedTimeline(msPerChar);
 }

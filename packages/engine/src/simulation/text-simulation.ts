@@ -117,30 +117,32 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
     const outputs = buffer;
     buffer = [];
     const bot: string[] = [];
+    const fillers: string[] = [];
+    const metrics: TurnMetrics[] = [];
     const chunks = new Map<string, string>();
     for (const o of outputs) {
-      // Chunks carry their own separators.
-      if (o.type === "speech.chunk") chunks.set(o.turnId, (chunks.get(o.turnId) ?? "") + o.text);
-      if (o.type === "speech.end") {
-        const text = chunks.get(o.turnId);
-        if (text !== undefined) bot.push(text.trim());
-        chunks.delete(o.turnId);
+      switch (o.type) {
+        // Chunks carry their own separators.
+        case "speech.chunk":
+          chunks.set(o.turnId, (chunks.get(o.turnId) ?? "") + o.text);
+          break;
+        case "speech.end": {
+          const text = chunks.get(o.turnId);
+          if (text !== undefined) bot.push(text.trim());
+          chunks.delete(o.turnId);
+          break;
+        }
+        case "filler":
+          fillers.push(o.text);
+          break;
+        case "turn.metrics":
+          metrics.push(o.metrics);
+          break;
       }
     }
     for (const text of chunks.values()) bot.push(text.trim());
     const state = session.state();
-    return {
-      user,
-      bot,
-      fillers: outputs.flatMap((o) => (o.type === "filler" ? [o.text] : [])),
-      nodeId: state.nodeId,
-      variables: state.variables,
-      metrics: outputs.flatMap((o) => (o.type === "turn.metrics" ? [o.metrics] : [])),
-      outputs,
-      ended,
-      outcome,
-      transfer,
-    };
+    return { user, bot, fillers, nodeId: state.nodeId, variables: state.variables, metrics, outputs, ended, outcome, transfer };
   }
 
   return {
