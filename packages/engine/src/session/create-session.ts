@@ -144,6 +144,9 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     sideEffects: boolean;
   } | null = null;
   const fillers = createFillerPicker(settings.fillerCooldownMs);
+  /** Aborted when the session stops: tools still running are cancelled. Made when a tool first runs. */
+  let toolsController: AbortController | null = null;
+  const toolSignal = () => (toolsController ??= new AbortController()).signal;
   let backchannelRotation = 0;
 
   const createFlowActor = (snapshot?: unknown) => {
@@ -318,9 +321,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
         progressMessage = e.progressMessage;
         const startedAt = now;
         emit({ type: "tool.started", nodeId: e.nodeId, name: e.name, args: e.args, at: now });
-        const controller = new AbortController();
         track(
-          runTool(e, { tools, clock, ...(options.fetch ? { fetch: options.fetch } : {}) }, controller.signal).then((outcome) => {
+          runTool(e, { tools, clock, ...(options.fetch ? { fetch: options.fetch } : {}) }, toolSignal()).then((outcome) => {
             if (ended) return;
             const result: JsonValue = outcome.ok ? outcome.result : outcome.error;
             emit({ type: "tool.finished", nodeId: e.nodeId, name: e.name, ok: outcome.ok, result, at: clock.now() });
@@ -699,6 +701,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       stopped = true;
       ended = true;
       response?.generation?.abort(new Error("session stopped"));
+      toolsController?.abort(new Error("session stopped"));
       flow.stop();
       dialogue.stop();
     },
