@@ -1,40 +1,18 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "@voxchart/test-browser";
 import { createTransportServer, type TransportServer } from "../src/transport/index";
 import { buildPage } from "./build-page";
 import { createEchoHandler, tone } from "./echo-handler";
 import { makeSpeechWav } from "./speech-fixture";
+import { openClientPage } from "./open-client-page";
+import { checkPrerequisites } from "./prerequisites";
 import { serveStatic } from "./static-server";
 
-const CHROMIUM = process.env.VOXCHART_CHROMIUM ?? "/usr/bin/chromium";
-const onPath = (tool: string) => (process.env.PATH ?? "").split(delimiter).some((dir) => existsSync(join(dir, tool)));
-const missing = [...(existsSync(CHROMIUM) ? [] : [CHROMIUM]), ...["espeak-ng", "sox"].filter((tool) => !onPath(tool))];
-const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
-const HOW_TO_INSTALL = "apt-get install -y chromium espeak-ng sox";
-if (missing.length > 0 && !inCi) {
-  console.warn(`[e2e] SKIPPED: missing ${missing.join(", ")}. Install with: ${HOW_TO_INSTALL} (in CI this fails instead).`);
-}
-
-/** Flags that work as root on Debian's Chromium, plus a fake microphone fed from a WAV. */
-function chromiumArgs(micWav: string): string[] {
-  return [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream",
-    `--use-file-for-fake-audio-capture=${micWav}`,
-  ];
-}
+const prerequisites = checkPrerequisites(["espeak-ng", "sox"], "apt-get install -y chromium espeak-ng sox");
 
 interface LogEntry {
   event: string;
@@ -44,28 +22,25 @@ interface LogEntry {
 
 const REPLY_SECONDS = 0.8;
 
-describe.skipIf(missing.length > 0 && !inCi)("Pipecat web client against the Voxchart transport (headless Chromium)", () => {
+describe.skipIf(prerequisites.skip)("Pipecat web client against the Voxchart transport (headless Chromium)", () => {
   let dir: string;
   let transport: TransportServer;
   let page: Page;
   let browser: Browser | undefined;
   let closeStatic: (() => Promise<void>) | undefined;
   const echo = createEchoHandler({ replyAudio: tone(REPLY_SECONDS) });
-  const consoleLines: string[] = [];
+  let consoleLines: string[] = [];
 
   beforeAll(async () => {
-    if (missing.length > 0) throw new Error(`e2e prerequisites missing: ${missing.join(", ")}; install with: ${HOW_TO_INSTALL}`);
+    prerequisites.assert();
     dir = await mkdtemp(join(tmpdir(), "voxchart-e2e-"));
     const [micWav] = await Promise.all([makeSpeechWav(dir), buildPage(join(dir, "page"))]);
     transport = createTransportServer({ onSession: echo.handler });
     const { url: transportUrl } = await transport.listen(0, "127.0.0.1");
     const site = await serveStatic(join(dir, "page"));
     closeStatic = site.close;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs(micWav) });
-    page = await browser.newPage();
-    page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-    page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
-    await page.goto(`${site.url}/?start=${encodeURIComponent(`${transportUrl}/start`)}`);
+    browser = await launchChromium({ fakeMicrophoneWav: micWav, autoplay: true });
+    ({ page, consoleLines } = await openClientPage(browser, site.url, transportUrl));
   });
 
   afterAll(async () => {
@@ -151,8 +126,8 @@ describe.skipIf(missing.length > 0 && !inCi)("Pipecat web client against the Vox
   });
 });
 
-if (missing.length > 0 && !inCi) {
+if (prerequisites.skip) {
   describe("Pipecat web client e2e", () => {
-    it.skip(`needs ${missing.join(", ")} (${HOW_TO_INSTALL})`, () => {});
+    it.skip(prerequisites.skipReason, () => {});
   });
 }

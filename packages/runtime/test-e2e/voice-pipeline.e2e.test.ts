@@ -1,19 +1,21 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileFlow, FlowSchema } from "@voxchart/flow";
+import { launchChromium } from "@voxchart/test-browser";
 import { createTransportServer, type TransportServer } from "../src/transport/index";
 import { createVoiceAgent, type LiveVoiceSession } from "../src/voice/index";
 import { createEnergyVad } from "../src/vad/energy-vad";
 import { createPocketsphinxStt } from "../src/stt/pocketsphinx-stt";
 import { createEspeakTts } from "../src/tts/espeak-tts";
 import { buildPage } from "./build-page";
+import { openClientPage } from "./open-client-page";
+import { checkPrerequisites } from "./prerequisites";
 import { serveStatic } from "./static-server";
 
 /**
@@ -23,14 +25,9 @@ import { serveStatic } from "./static-server";
  * pocketsphinx (grammar from what the node expects), espeak-ng TTS, tier 3.
  */
 const run = promisify(execFile);
-const CHROMIUM = process.env.VOXCHART_CHROMIUM ?? "/usr/bin/chromium";
 const FLOW = join(dirname(fileURLToPath(import.meta.url)), "../../../examples/restaurant/restaurant.flow.json");
 const CALLER = "can I talk to a person";
-const onPath = (tool: string) => (process.env.PATH ?? "").split(delimiter).some((dir) => existsSync(join(dir, tool)));
-const missing = [...(existsSync(CHROMIUM) ? [] : [CHROMIUM]), ...["espeak-ng", "sox", "pocketsphinx_continuous"].filter((tool) => !onPath(tool))];
-const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
-const HOW_TO_INSTALL = "apt-get install -y chromium espeak-ng sox pocketsphinx pocketsphinx-en-us";
-if (missing.length > 0 && !inCi) console.warn(`[e2e] SKIPPED: missing ${missing.join(", ")}. Install with: ${HOW_TO_INSTALL} (in CI this fails instead).`);
+const prerequisites = checkPrerequisites(["espeak-ng", "sox", "pocketsphinx_continuous"], "apt-get install -y chromium espeak-ng sox pocketsphinx pocketsphinx-en-us");
 
 interface LogEntry {
   event: string;
@@ -49,17 +46,17 @@ async function callerWav(dir: string): Promise<string> {
   return out;
 }
 
-describe.skipIf(missing.length > 0 && !inCi)("the voice pipeline behind the Pipecat web client (headless Chromium, offline speech)", () => {
+describe.skipIf(prerequisites.skip)("the voice pipeline behind the Pipecat web client (headless Chromium, offline speech)", () => {
   let dir: string;
   let server: TransportServer;
   let browser: Browser | undefined;
   let page: Page;
   let closeStatic: (() => Promise<void>) | undefined;
   const sessions: LiveVoiceSession[] = [];
-  const consoleLines: string[] = [];
+  let consoleLines: string[] = [];
 
   beforeAll(async () => {
-    if (missing.length > 0) throw new Error(`e2e prerequisites missing: ${missing.join(", ")}; install with: ${HOW_TO_INSTALL}`);
+    prerequisites.assert();
     dir = await mkdtemp(join(tmpdir(), "voxchart-voice-e2e-"));
     const [micWav] = await Promise.all([callerWav(dir), buildPage(join(dir, "page"))]);
     const compiled = compileFlow(FlowSchema.parse(JSON.parse(await readFile(FLOW, "utf8"))));
@@ -77,27 +74,8 @@ describe.skipIf(missing.length > 0 && !inCi)("the voice pipeline behind the Pipe
     const { url } = await server.listen(0, "127.0.0.1");
     const site = await serveStatic(join(dir, "page"));
     closeStatic = site.close;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--autoplay-policy=no-user-gesture-required",
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        `--use-file-for-fake-audio-capture=${micWav}`,
-      ],
-    });
-    page = await browser.newPage();
-    page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-    page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
-    await page.goto(`${site.url}/?start=${encodeURIComponent(`${url}/start`)}`);
+    browser = await launchChromium({ fakeMicrophoneWav: micWav, autoplay: true });
+    ({ page, consoleLines } = await openClientPage(browser, site.url, url));
   });
 
   afterAll(async () => {
@@ -176,8 +154,8 @@ describe.skipIf(missing.length > 0 && !inCi)("the voice pipeline behind the Pipe
   });
 });
 
-if (missing.length > 0 && !inCi) {
+if (prerequisites.skip) {
   describe("voice pipeline e2e", () => {
-    it.skip(`needs ${missing.join(", ")} (${HOW_TO_INSTALL})`, () => {});
+    it.skip(prerequisites.skipReason, () => {});
   });
 }

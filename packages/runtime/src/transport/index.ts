@@ -23,7 +23,7 @@ export { rtvi } from "./protocol/rtvi-factories";
 
 export type { PipecatTransportOptions } from "./pipecat/pipecat-options";
 export { BOT_SAMPLE_RATE } from "./pipecat/pipecat-options";
-export type { UpgradeTransport } from "./pipecat/pipecat-transport";
+export type { UpgradeTransport } from "./upgrade-transport";
 export { createPipecatTransport } from "./pipecat/pipecat-transport";
 export { createTextTransport } from "./text/text-transport";
 export type { TextInbound, TextOutbound } from "./text/text-messages";

@@ -8,9 +8,10 @@ import { handleStart, type StartEndpointOptions } from "../http/start-endpoint";
 import { handleTurn, type TurnHandler } from "../http/turn-endpoint";
 import { silentLogger } from "../logger";
 import type { PipecatTransportOptions } from "../pipecat/pipecat-options";
-import { createPipecatTransport, type UpgradeTransport } from "../pipecat/pipecat-transport";
+import { createPipecatTransport } from "../pipecat/pipecat-transport";
 import type { SessionHandler, TransportSession } from "../session";
 import { createTextTransport } from "../text/text-transport";
+import type { UpgradeTransport } from "../upgrade-transport";
 
 export interface TransportServerOptions extends PipecatTransportOptions {
   /** Called once per WebSocket session (voice or text): the pipeline's seam. */
