@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Dialog, Locator, Page } from "playwright-core";
 import { launchBrowser } from "./support/launch-browser";
 import { APP_DIR, startServer, type RunningServer } from "./support/start-server";
 
@@ -192,6 +192,27 @@ describe("builder in a browser", () => {
     await page.click("[data-testid=run-all-tests]");
     await expectText(page.locator("[data-testid=test-mismatch]"), /Goodbye, and thanks for calling!/);
     await shot("07-test-mismatch");
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps an edit made just before a reload in the browser, offers it back, and forgets it once saved", async () => {
+    const flowId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    const localCopy = () => page.evaluate((key) => window.localStorage.getItem(key), `voxchart:unsaved:${flowId}`);
+    await page.click("[data-testid=tab-inspect]");
+    await node("goodbye").locator("header").click();
+    await field("message").fill("Written a moment before the reload");
+    // Reload before the local copy's debounce or the server save ran: pagehide must write it.
+    const leave = (dialog: Dialog) => void dialog.accept(); // the "unsaved changes" prompt
+    page.on("dialog", leave);
+    await page.reload({ waitUntil: "load" });
+    page.off("dialog", leave);
+
+    await page.locator("[data-testid=unsaved-backup]").waitFor({ timeout: 60_000 });
+    expect(await localCopy()).toContain("Written a moment before the reload");
+    await page.click("[data-testid=restore-backup]");
+    await expectText(node("goodbye"), /Written a moment before the reload/);
+    await expectText(page.locator("[data-testid=save-state]"), /^Saved$/);
+    await expect.poll(localCopy).toBeNull();
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { DeployResult } from "../shared/deploy-schemas";
-import { AppError } from "./app-error";
-import { recordDeployment, versionForDeploy } from "./store";
+import { AppError, toAppError } from "./app-error";
+import { deployCandidate, publishDeployedDraft, recordDeployment } from "./store";
 
 const RUNTIME_TIMEOUT_MS = 15_000;
 
@@ -39,16 +39,44 @@ async function sendToRuntime(runtimeUrl: string, document: Record<string, unknow
   const body = await jsonOf(response);
   if (!response.ok) {
     const reason = runtimeMessage(body) ?? `HTTP ${response.status}`;
-    throw new AppError("runtime-error", `The runtime refused the deploy (${response.status}): ${reason}`, { runtimeUrl, runtimeStatus: response.status, runtime: body });
+    throw new AppError("runtime-error", `The runtime at ${runtimeUrl} refused the deploy (${response.status}): ${reason}`, { runtimeUrl, runtimeStatus: response.status, runtime: body });
   }
   return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-/** Publishes (or reuses) a version, sends its document to the runtime, and records the deployment. */
+/**
+ * A failure after the runtime accepted the flow: the runtime now runs it, but the builder could
+ * not publish or record it. Keeps the error's code (a draft saved meanwhile stays a 409).
+ */
+function notRecorded(error: unknown, runtimeUrl: string): AppError {
+  const cause = toAppError(error);
+  const what =
+    cause.code === "conflict"
+      ? "the draft was saved again while it was being deployed, so no version was published for what the runtime received."
+      : `the builder could not record the deploy (${cause.message}).`;
+  return new AppError(cause.code, `The runtime at ${runtimeUrl} accepted the flow, but ${what} Deploy again to publish and record the current draft.`, { ...cause.details, runtimeUrl });
+}
+
+/**
+ * Sends the flow to the runtime first, and writes (publishes the draft, records the deployment)
+ * only once it was accepted: a refused or unreachable runtime leaves the versions and
+ * deployments as they were. The runtime gets the document, not a version id, so nothing needs
+ * to exist before it answers.
+ */
 export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string): Promise<DeployResult> {
-  const { version, reused } = await versionForDeploy(flowId, versionId);
-  const runtime = await sendToRuntime(runtimeUrl, version.document);
-  const deployment = await recordDeployment(flowId, version.id, runtimeUrl);
+  const candidate = await deployCandidate(flowId, versionId);
+  const runtime = await sendToRuntime(runtimeUrl, candidate.kind === "version" ? candidate.version.document : candidate.document);
+  try {
+    const { version, reused } =
+      candidate.kind === "version" ? { version: withoutDocument(candidate.version), reused: true } : await publishDeployedDraft(flowId, candidate.draftRevision);
+    const deployment = await recordDeployment(flowId, version.id, runtimeUrl);
+    return { deployment, version, reused, runtime };
+  } catch (error) {
+    throw notRecorded(error, runtimeUrl);
+  }
+}
+
+function withoutDocument<V extends { document: unknown }>(version: V): Omit<V, "document"> {
   const { document: _document, ...summary } = version;
-  return { deployment, version: summary, reused, runtime };
+  return summary;
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { createDatabase, isDbError, JsonObjectSchema, type Database, type JsonObject } from "@voxchart/db";
+import { contentHash, createDatabase, isDbError, JsonObjectSchema, type Database, type JsonObject } from "@voxchart/db";
 import type { FlowDto, FlowSummaryDto, TestCaseDto, TestRunDto, VersionDto, VersionSummaryDto } from "../shared/api-schemas";
 import { FlowDtoSchema, TestCaseDtoSchema, TestRunDtoSchema, VersionDtoSchema } from "../shared/api-schemas";
 import type { Conversation, TestResult } from "../shared/test-case-schema";
@@ -153,11 +153,15 @@ function version(v: { id: string; flowId: string; number: number; contentHash: s
   return { id: v.id, flowId: v.flowId, number: v.number, contentHash: v.contentHash, note: v.note, createdAt: iso(v.createdAt) };
 }
 
+/** Only a valid flow becomes a version: 422 with the diagnostics otherwise. */
+function assertPublishable(document: Doc): void {
+  const result = validateFlow(document);
+  if (!result.ok) throw new AppError("invalid-flow", "Only a valid flow can be published: fix the errors in Problems first.", { diagnostics: result.diagnostics });
+}
+
 export async function publishVersion(flowId: string, note: string, expectedRevision?: number): Promise<VersionSummaryDto> {
   const db = await database();
-  const flow = await db.flows.get({ id: flowId });
-  const result = validateFlow(flow.document);
-  if (!result.ok) throw new AppError("invalid-flow", "Only a valid flow can be published: fix the errors in Problems first.", { diagnostics: result.diagnostics });
+  assertPublishable((await db.flows.get({ id: flowId })).document);
   return version(await db.versions.publish({ flowId, note, ...(expectedRevision !== undefined ? { expectedRevision } : {}) }));
 }
 
@@ -243,16 +247,39 @@ export async function recordTestRun(flowId: string, results: TestResult[], versi
   return dto;
 }
 
-/** The version a deploy sends: the one asked for, else the draft published (or its identical version reused). */
-export async function versionForDeploy(flowId: string, versionId?: string): Promise<{ version: VersionDto; reused: boolean }> {
-  if (versionId) return { version: await getVersion(flowId, versionId), reused: true };
+/**
+ * What a deploy sends, found without writing anything: the version asked for, the published
+ * version identical to the draft, or else the draft itself, published only once a runtime has
+ * accepted it (so a refused deploy leaves no version behind).
+ */
+export type DeployCandidate =
+  | { kind: "version"; version: VersionDto }
+  | { kind: "draft"; document: Doc; draftRevision: number };
+
+export async function deployCandidate(flowId: string, versionId?: string): Promise<DeployCandidate> {
+  if (versionId) return { kind: "version", version: await getVersion(flowId, versionId) };
+  const db = await database();
+  const flow = await db.flows.get({ id: flowId });
+  assertPublishable(flow.document);
+  // The same hash versions.publish compares, so "reused" here means what its `unchanged` means.
+  const hash = contentHash(flow.document);
+  const same = (await db.versions.list(flowId)).find((v) => v.contentHash === hash);
+  if (same) return { kind: "version", version: await getVersion(flowId, same.id) };
+  return { kind: "draft", document: flow.document, draftRevision: flow.draftRevision };
+}
+
+/**
+ * Publishes the draft a runtime has just accepted, at the revision that was sent: a draft saved
+ * meanwhile is a `conflict` (nothing published). A version identical to it published meanwhile is reused.
+ */
+export async function publishDeployedDraft(flowId: string, draftRevision: number): Promise<{ version: VersionSummaryDto; reused: boolean }> {
+  const db = await database();
   try {
-    const published = await publishVersion(flowId, "Deployed from the builder");
-    return { version: await getVersion(flowId, published.id), reused: false };
+    return { version: version(await db.versions.publish({ flowId, note: "Deployed from the builder", expectedRevision: draftRevision })), reused: false };
   } catch (error) {
     const same = isDbError(error, "unchanged") ? error.details.versionId : undefined;
     if (typeof same !== "string") throw error;
-    return { version: await getVersion(flowId, same), reused: true };
+    return { version: version(await db.versions.get({ id: same })), reused: true };
   }
 }
 

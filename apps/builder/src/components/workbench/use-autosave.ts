@@ -2,6 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiRequestError } from "@/client/api-client";
 import type { FlowDoc } from "@/canvas/flow-types";
+import { createDebouncedWriter, type DebouncedWriter } from "./debounced-writer";
+import { BACKUP_TIMING, clearBackup, writeBackup, type DraftBackup } from "./draft-backup";
+import { onPageHidden } from "./on-page-hidden";
 
 export type SaveStatus =
   | { state: "saved" }
@@ -11,24 +14,6 @@ export type SaveStatus =
   | { state: "conflict"; message: string; currentRevision: number | null };
 
 export const AUTOSAVE_DELAY_MS = 700;
-const backupKey = (flowId: string) => `voxchart:unsaved:${flowId}`;
-
-/** The unsaved copy kept in the browser until the server has it: a draft is never lost. */
-export function readBackup(flowId: string): { doc: FlowDoc; revision: number } | null {
-  try {
-    const raw = window.localStorage.getItem(backupKey(flowId));
-    return raw ? (JSON.parse(raw) as { doc: FlowDoc; revision: number }) : null;
-  } catch {
-    return null;
-  }
-}
-export function clearBackup(flowId: string): void {
-  try {
-    window.localStorage.removeItem(backupKey(flowId));
-  } catch {
-    /* storage unavailable: nothing to clear */
-  }
-}
 
 /**
  * Saves the draft a moment after the last edit, one request at a time, with the revision it
@@ -43,6 +28,25 @@ export function useAutosave(flowId: string, doc: FlowDoc, initialRevision: numbe
   const latest = useRef(doc);
   const blocked = useRef(false);
   latest.current = doc;
+  const backup = useRef<DebouncedWriter<DraftBackup> | null>(null);
+
+  // Declared before the effect that schedules writes, so the writer exists when it runs.
+  useEffect(() => {
+    const writer = createDebouncedWriter<DraftBackup>((value) => writeBackup(flowId, value), BACKUP_TIMING);
+    backup.current = writer;
+    const unsubscribe = onPageHidden(window, document, writer.flush);
+    return () => {
+      unsubscribe();
+      writer.flush(); // leaving the flow: edits the server lacks stay in the browser
+      backup.current = null;
+    };
+  }, [flowId]);
+
+  /** The server has the latest edit: drop the local copy, and any write of it still pending. */
+  const discardBackup = useCallback(() => {
+    backup.current?.cancel();
+    clearBackup(flowId);
+  }, [flowId]);
 
   const save = useCallback(async (): Promise<void> => {
     if (inFlight.current || blocked.current) return;
@@ -62,7 +66,7 @@ export function useAutosave(flowId: string, doc: FlowDoc, initialRevision: numbe
         setStatus({ state: "dirty" });
         await save();
       } else {
-        clearBackup(flowId);
+        discardBackup();
         setStatus({ state: "saved" });
       }
     } catch (error) {
@@ -75,20 +79,16 @@ export function useAutosave(flowId: string, doc: FlowDoc, initialRevision: numbe
         setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
       }
     }
-  }, [flowId]);
+  }, [flowId, discardBackup]);
 
   useEffect(() => {
     if (doc === savedDoc.current) return;
-    try {
-      window.localStorage.setItem(backupKey(flowId), JSON.stringify({ doc, revision: revision.current }));
-    } catch {
-      /* storage full or unavailable: the server save still runs */
-    }
+    backup.current?.schedule({ doc, revision: revision.current });
     if (blocked.current) return;
     setStatus((s) => (s.state === "saving" ? s : { state: "dirty" }));
     const timer = window.setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [doc, flowId, save]);
+  }, [doc, save]);
 
   /** Keep my draft: save it over the server's newer revision. */
   const overwrite = useCallback(async () => {
@@ -105,10 +105,10 @@ export function useAutosave(flowId: string, doc: FlowDoc, initialRevision: numbe
       revision.current = nextRevision;
       savedDoc.current = next;
       blocked.current = false;
-      clearBackup(flowId);
+      discardBackup();
       setStatus({ state: "saved" });
     },
-    [flowId],
+    [discardBackup],
   );
 
   useEffect(() => {

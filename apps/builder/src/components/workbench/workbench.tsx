@@ -24,7 +24,8 @@ import { TestsPanel } from "../tests/tests-panel";
 import { VersionsPanel } from "../versions/versions-panel";
 import { DeployPanel } from "../versions/deploy-panel";
 import { CodePanel } from "../code/code-panel";
-import { clearBackup, readBackup, useAutosave, type SaveStatus } from "./use-autosave";
+import { clearBackup, readBackup } from "./draft-backup";
+import { useAutosave, type SaveStatus } from "./use-autosave";
 import { useEditorKeys } from "./use-editor-keys";
 import { useLiveChecks } from "./use-live-checks";
 import { useSubflows } from "./use-subflows";
@@ -219,12 +220,13 @@ function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; in
         </div>
         <div className="tab-body">
           {backup && (
-            <div className="section" style={{ background: "var(--warn-soft)" }}>
+            <div className="section" style={{ background: "var(--warn-soft)" }} data-testid="unsaved-backup">
               <strong>Unsaved changes found</strong>
               <p className="hint">This browser kept edits that never reached the server.</p>
               <button
                 type="button"
                 className="btn small primary"
+                data-testid="restore-backup"
                 onClick={() => {
                   dispatch({ type: "apply", change: { type: "doc.replace", doc: backup } });
                   setBackup(null);

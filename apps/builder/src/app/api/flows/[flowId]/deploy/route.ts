@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/flows/:flowId/deploy { runtimeUrl, versionId? } → 201 { deployment, version, reused, runtime }.
  * Without versionId the draft is published (or its identical version reused). 422 for an invalid
- * draft, 404 for an unknown flow or version, 502 when the runtime is unreachable or refuses the flow.
+ * draft, 404 for an unknown flow or version, 502 when the runtime is unreachable or refuses the
+ * flow (nothing is published or recorded then), 409 when the draft was saved during the deploy.
  */
 export function POST(request: Request, { params }: RouteContext<"flowId">): Promise<Response> {
   return respond(async () => {
