@@ -3,13 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "@voxchart/test-browser";
+import { checkPrerequisites, launchChromium } from "@voxchart/test-browser";
 import { createTransportServer, type TransportServer } from "../src/transport/index";
 import { buildPage } from "./build-page";
 import { createEchoHandler, tone } from "./echo-handler";
 import { makeSpeechWav } from "./speech-fixture";
 import { openClientPage } from "./open-client-page";
-import { checkPrerequisites } from "./prerequisites";
 import { serveStatic } from "./static-server";
 
 const prerequisites = checkPrerequisites(["espeak-ng", "sox"], "apt-get install -y chromium espeak-ng sox");

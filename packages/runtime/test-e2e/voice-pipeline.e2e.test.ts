@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileFlow, FlowSchema } from "@voxchart/flow";
-import { launchChromium } from "@voxchart/test-browser";
+import { checkPrerequisites, launchChromium } from "@voxchart/test-browser";
 import { createTransportServer, type TransportServer } from "../src/transport/index";
 import { createVoiceAgent, type LiveVoiceSession } from "../src/voice/index";
 import { createEnergyVad } from "../src/vad/energy-vad";
@@ -15,7 +15,6 @@ import { createPocketsphinxStt } from "../src/stt/pocketsphinx-stt";
 import { createEspeakTts } from "../src/tts/espeak-tts";
 import { buildPage } from "./build-page";
 import { openClientPage } from "./open-client-page";
-import { checkPrerequisites } from "./prerequisites";
 import { serveStatic } from "./static-server";
 
 /**

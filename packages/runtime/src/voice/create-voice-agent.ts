@@ -220,12 +220,10 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
           return;
         }
         case "transfer":
-          transport.sendRtvi(rtvi.serverMessage({ type: "transfer", target: o.target, handoff: o.handoff ?? null }));
-          finish("transferred");
+          finish("transferred", { type: "transfer", target: o.target, handoff: o.handoff ?? null });
           return;
         case "end":
-          transport.sendRtvi(rtvi.serverMessage({ type: "end", outcome: o.outcome ?? null }));
-          finish("ended");
+          finish("ended", { type: "end", outcome: o.outcome ?? null });
           return;
         case "error":
           transport.sendRtvi(rtvi.error(o.message, !o.recoverable));
@@ -241,13 +239,17 @@ export function createVoiceAgent(options: VoiceAgentOptions): SessionHandler {
       }
     });
 
-    function finish(status: "ended" | "transferred" | "expired") {
+    /**
+     * Lets the last words play, then says why the call ends (so a client shows "transferred"
+     * after "Connecting you to the front desk.", as the caller heard it) and hangs up.
+     */
+    function finish(status: "ended" | "transferred" | "expired", message?: Record<string, unknown>) {
       if (closing) return;
       closing = true;
-      // Let the last words play, then hang up.
       void session.whenIdle().then(async () => {
         await pipeline.idle();
         await output.whenQuiet();
+        if (message) transport.sendRtvi(rtvi.serverMessage(message));
         setTimeout(() => {
           if (token && options.store) void options.store.end(token, status).catch(() => undefined);
           transport.close(status);

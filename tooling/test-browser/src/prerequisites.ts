@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { chromiumPath } from "@voxchart/test-browser";
+import { chromiumPath } from "./launch-chromium";
 
 const onPath = (tool: string) => (process.env.PATH ?? "").split(delimiter).some((dir) => existsSync(join(dir, tool)));
 const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
