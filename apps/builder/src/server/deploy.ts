@@ -1,6 +1,7 @@
 import type { DeployResult } from "../shared/deploy-schemas";
 import { AppError, toAppError } from "./app-error";
-import { deployCandidate, publishDeployedDraft, recordDeployment } from "./store";
+import { bundleSubflows } from "./bundle-subflows";
+import { deployCandidate, flowDocumentOrNull, publishDeployedDraft, recordDeployment } from "./store";
 
 const RUNTIME_TIMEOUT_MS = 15_000;
 
@@ -65,7 +66,9 @@ function notRecorded(error: unknown, runtimeUrl: string): AppError {
  */
 export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string): Promise<DeployResult> {
   const candidate = await deployCandidate(flowId, versionId);
-  const runtime = await sendToRuntime(runtimeUrl, candidate.kind === "version" ? candidate.version.document : candidate.document);
+  // The runtime cannot see the builder's flows: the subflows travel with the document.
+  const document = await bundleSubflows(candidate.kind === "version" ? candidate.version.document : candidate.document, flowDocumentOrNull);
+  const runtime = await sendToRuntime(runtimeUrl, document);
   try {
     const { version, reused } =
       candidate.kind === "version" ? { version: withoutDocument(candidate.version), reused: true } : await publishDeployedDraft(flowId, candidate.draftRevision);

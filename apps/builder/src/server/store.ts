@@ -114,6 +114,16 @@ export async function getFlow(id: string): Promise<FlowDto> {
   return full(await (await database()).flows.get({ id }));
 }
 
+/** A flow's draft document by id, or null when there is no such flow (a subflow reference to resolve). */
+export async function flowDocumentOrNull(id: string): Promise<Record<string, unknown> | null> {
+  try {
+    return (await getFlow(id)).document as Record<string, unknown>;
+  } catch (error) {
+    if (isDbError(error, "not-found")) return null;
+    throw error;
+  }
+}
+
 export async function createFlow(name: string, description = ""): Promise<FlowDto> {
   const db = await database();
   const docId = docIdFor(name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "flow");

@@ -5,6 +5,39 @@ import { createVirtualClock } from "../clock/virtual-clock";
 import { compileTestFlow } from "../test-support/booking-flow";
 
 describe("text simulation", () => {
+  it("runs a subflow embedded in the document (a bundle needs no files)", async () => {
+    const flow = compileTestFlow({
+      schemaVersion: 1,
+      id: "caller",
+      name: "Caller",
+      start: "call",
+      variables: { who: { type: "string", default: "Ann" }, said: { type: "string" } },
+      nodes: [
+        { id: "call", kind: "subflow", flow: "greeter", inputs: { name: "who" }, outputs: { said: "greeting" } },
+        { id: "bye", kind: "end", message: "Back in the caller after {{ said }}." },
+      ],
+      edges: [{ id: "e1", from: "call", to: "bye", trigger: { type: "always" } }],
+      subflows: {
+        greeter: {
+          schemaVersion: 1,
+          id: "greeter",
+          name: "Greeter",
+          start: "hi",
+          variables: { name: { type: "string" }, greeting: { type: "string", default: "hello" } },
+          nodes: [
+            { id: "hi", kind: "say", text: "Hi {{ name }}." },
+            { id: "done", kind: "end" },
+          ],
+          edges: [{ id: "g1", from: "hi", to: "done", trigger: { type: "always" } }],
+        },
+      },
+    });
+    const sim = createTextSimulation(flow);
+    const first = await sim.start();
+    expect(first.bot.join(" ")).toBe("Hi Ann. Back in the caller after hello.");
+    expect(first.ended).toBe(true);
+  });
+
   it("renders the opening with the session clock's date and time", async () => {
     const flow = compileTestFlow({
       schemaVersion: 1,

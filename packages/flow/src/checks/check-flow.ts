@@ -1,3 +1,4 @@
+import { withEmbeddedSubflows } from "../graph/embedded-subflows";
 import type { Diagnostic } from "../diagnostics";
 import type { Flow } from "../schema";
 import { createFlowIndex, declaredVariables } from "../graph";
@@ -55,7 +56,9 @@ export function comparePaths(a: string, b: string): number {
  * naming its node or edge. Pure: the same flow always gives the same list.
  */
 export function checkFlow(flow: Flow, options: CheckFlowOptions = {}): Diagnostic[] {
-  const ctx: CheckContext = { flow, index: createFlowIndex(flow), env: declaredVariables(flow), options };
+  // Subflows embedded in the document resolve before the caller's resolver is asked.
+  const resolveSubflow = withEmbeddedSubflows(flow, options.resolveSubflow);
+  const ctx: CheckContext = { flow, index: createFlowIndex(flow), env: declaredVariables(flow), options: { ...options, ...(resolveSubflow ? { resolveSubflow } : {}) } };
   const all = CHECKS.flatMap((check) => check(ctx));
   const file = options.file;
   return all

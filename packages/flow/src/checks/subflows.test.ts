@@ -79,4 +79,20 @@ describe("subflow checks", () => {
       ["expr/type-mismatch", "/nodes/0/outputs/total"],
     ]);
   });
+
+  it("resolves a subflow embedded in the document, with no resolver", () => {
+    const bundle: Flow = { ...parent({ inputs: { name: "who" } }), subflows: { "child.flow.json": child } };
+    expect(checkFlow(bundle)).toEqual([]);
+  });
+
+  it("prefers the embedded subflow to the resolver's", () => {
+    const wrong = makeFlow({ id: "wrong", nodes: [{ id: "x", kind: "end" }] });
+    const bundle: Flow = { ...parent({ inputs: { name: "who" } }), subflows: { "child.flow.json": child } };
+    expect(checkFlow(bundle, resolving({ "child.flow.json": wrong }))).toEqual([]);
+  });
+
+  it("reports a bundle missing a flow it calls", () => {
+    const bundle: Flow = { ...parent(), subflows: {} };
+    expect(checkFlow(bundle).map((d) => d.code)).toEqual(["subflow/unresolved"]);
+  });
 });

@@ -1,3 +1,4 @@
+import { withEmbeddedSubflows } from "../graph/embedded-subflows";
 import type { Diagnostic } from "../diagnostics";
 import { jsonPointer } from "../diagnostics";
 import type { Flow, JsonValue } from "../schema";
@@ -47,7 +48,7 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}): CompileRe
     edges: new Map(),
     globals: new Map(),
     children: new Map(),
-    resolveSubflow: options.resolveSubflow ?? (() => undefined),
+    resolveSubflow: withEmbeddedSubflows(flow, options.resolveSubflow) ?? (() => undefined),
   };
   const diagnostics: Diagnostic[] = [];
   let region: ReturnType<typeof buildRegion>;

@@ -16,3 +16,5 @@ export { simplePaths, type FlowPath, type SimplePathOptions } from "./simple-pat
 export { stronglyConnected } from "./strongly-connected";
 export { waitsForInput } from "./waits-for-input";
 export { firingEdges } from "./firing-edges";
+export type { SubflowResolver } from "./embedded-subflows";
+export { withEmbeddedSubflows } from "./embedded-subflows";

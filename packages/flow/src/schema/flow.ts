@@ -92,6 +92,13 @@ export const FlowSchema = z
     globals: z.array(GlobalHandlerSchema).default([]),
     nodes: z.array(NodeSchema).min(1, "a flow needs at least one node"),
     edges: z.array(EdgeSchema).default([]),
+    /**
+     * Flows this one calls, embedded so the document stands alone (what the builder deploys and
+     * exports): a subflow node's `flow` names a key here before it names a file.
+     */
+    get subflows() {
+      return z.record(z.string().min(1), FlowSchema).optional();
+    },
   })
   .strict();
 

@@ -231,6 +231,22 @@ describe("runtime server", () => {
     expect(health).toMatchObject({ ok: true, sessions: 3, flow: { versionId: v1 } });
   });
 
+  it("deploys a bundle whose subflows are embedded, with no file to resolve them", async () => {
+    const { server } = await start({ database: "memory" });
+    const clinic = JSON.parse(readFileSync(CLINIC, "utf8")) as { nodes: { kind: string; flow?: string }[]; subflows?: Record<string, unknown> };
+    const identity = JSON.parse(readFileSync(resolve(dirname(CLINIC), "identity.flow.json"), "utf8")) as unknown;
+    // A reference no file answers, as the builder's flow ids are.
+    for (const node of clinic.nodes) if (node.kind === "subflow") node.flow = "flow-id-of-identity";
+    const refused = await fetch(`${server.url}/admin/flow`, { method: "POST", body: JSON.stringify({ flow: clinic }) });
+    expect(refused.status).toBe(422);
+    clinic.subflows = { "flow-id-of-identity": identity };
+    const deployed = await fetch(`${server.url}/admin/flow`, { method: "POST", body: JSON.stringify({ flow: clinic }) });
+    expect(deployed.status).toBe(200);
+    expect(await deployed.json()).toMatchObject({ id: "clinic" });
+    const client = await connect(textUrl(server.url, (await postStart(server.url)).json["token"] as string));
+    await client.waitForBot("Riverside Clinic, appointment line.");
+  });
+
   it("guards the admin route with a token when it has one, and serves a flow with a subflow at tier 3", async () => {
     const { server } = await start({ adminToken: "s3cret-admin-token", database: "memory", flow: CLINIC });
     expect((await fetch(`${server.url}/admin/flow`)).status).toBe(401);

@@ -132,6 +132,24 @@ describe("POST /api/flows/:flowId/deploy", () => {
     expect((await deployments(flowId)).map((d) => d.status)).toEqual(["active", "superseded"]);
   });
 
+  it("sends the flows its subflow nodes call with it, so the runtime needs no access to the builder", async () => {
+    const child = await store.createFlow("Identity check");
+    const caller = await store.getFlow(flowId);
+    const document = { ...caller.document, nodes: [...(caller.document.nodes as unknown[]), { id: "verify", kind: "subflow", flow: child.id }] } as Record<string, unknown>;
+    // Reachable: the greeting goes through the subflow first.
+    document.start = "verify";
+    document.edges = [...(document.edges as unknown[]), { id: "e_verify", from: "verify", to: "greet", trigger: { type: "always" } }];
+    await store.saveDraft(flowId, caller.draftRevision, document as never);
+    runtime = await fakeRuntime(async () => ({ status: 200, body: {} }));
+    const r = await deploy(flowId, { runtimeUrl: runtime.url });
+    expect(r.status).toBe(201);
+    const sent = (runtime.received[0] as { flow: { subflows?: Record<string, { name: string }> } }).flow;
+    expect(Object.keys(sent.subflows ?? {})).toEqual([child.id]);
+    expect(sent.subflows?.[child.id]?.name).toBe("Identity check");
+    // The published version is the caller alone, as it was drafted.
+    expect((await store.getVersion(flowId, r.body.version.id)).document.subflows).toBeUndefined();
+  });
+
   it("deploys a version asked for by id without publishing the draft", async () => {
     const v1 = await store.publishVersion(flowId, "v1");
     const flow = await store.getFlow(flowId);
