@@ -3,6 +3,9 @@ import type { Direction, Frame } from "../pipeline/frames";
 import { createProcessor, type Processor } from "../pipeline/processor";
 import type { PlaybackReport, TransportSession } from "../transport";
 import { rtvi } from "../transport";
+import { heardWords } from "./heard-words";
+
+const joinHeard = (heard: string, more: string) => (heard ? `${heard} ${more}` : more).trim();
 
 export interface OutputStageOptions {
   transport: TransportSession;
@@ -26,11 +29,24 @@ export interface OutputStage extends Processor {
   whenQuiet(): Promise<void>;
 }
 
+/** One phrase's audio: how much was sent and how much has played, for word-level hearing. */
+interface PhrasePlayback {
+  readonly text: string;
+  sentMs: number;
+  playedMs: number;
+  /** What was last reported heard of it, so unchanged progress is not sent again. */
+  reported: string;
+}
+
 interface TurnPlayback {
+  /** The phrases heard whole. */
   heard: string;
   /** Resolves when the audio sent so far for this turn has played. */
   last: Promise<PlaybackReport | null>;
-  phrase: string | null;
+  /** The phrase whose audio is arriving now (synthesis runs ahead of playback). */
+  phrase: PhrasePlayback | null;
+  /** Phrases with audio not yet all played, in order: the first is the one playing. */
+  unheard: PhrasePlayback[];
   /** A phrase whose bot-output waits for its first audio (so the client sees it as it is spoken). */
   unsent: string | null;
   started: boolean;
@@ -38,7 +54,7 @@ interface TurnPlayback {
 
 /**
  * The pipeline's last stage: sends bot audio to the transport (paced in real time there), tells
- * the session what was actually played (phrase by phrase) and when a turn finished playing, and
+ * the session what was actually played (word by word, as the audio plays) and when a turn finished playing, and
  * sends the RTVI speaking events and bot text to the client. An interruption stops the audio at once.
  */
 export function createOutputStage(options: OutputStageOptions): OutputStage {
@@ -62,22 +78,36 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
   const turn = (turnId: string): TurnPlayback => {
     let t = turns.get(turnId);
     if (!t) {
-      t = { heard: "", last: Promise.resolve(null), phrase: null, unsent: null, started: false };
+      t = { heard: "", last: Promise.resolve(null), phrase: null, unheard: [], unsent: null, started: false };
       turns.set(turnId, t);
     }
     return t;
   };
 
-  /** A phrase counts as heard once its last audio has played. */
+  /** A phrase counts as heard whole once its last audio has played. */
   function closePhrase(turnId: string, t: TurnPlayback) {
     const phrase = t.phrase;
     t.phrase = null;
     if (!phrase) return;
     void t.last.then((report) => {
       if (report?.interrupted || turns.get(turnId) !== t) return;
-      t.heard = `${t.heard} ${phrase}`.trim();
+      t.unheard = t.unheard.filter((p) => p !== phrase);
+      t.heard = joinHeard(t.heard, phrase.text);
       session.send({ type: "playback.progress", turnId, playedText: t.heard });
     });
+  }
+
+  /**
+   * Within a phrase, the words played so far (every 20 ms frame that has played moves it on), so
+   * a barge-in keeps in the context the words the caller heard, not just the phrases finished.
+   */
+  function framePlayed(turnId: string, t: TurnPlayback, phrase: PhrasePlayback, ms: number) {
+    phrase.playedMs += ms;
+    if (t.unheard[0] !== phrase || turns.get(turnId) !== t) return;
+    const words = heardWords(phrase.text, phrase.playedMs, phrase.sentMs);
+    if (words === phrase.reported || words === "" || words === phrase.text.trim()) return;
+    phrase.reported = words;
+    session.send({ type: "playback.progress", turnId, playedText: joinHeard(t.heard, words) });
   }
 
   const stage = createProcessor({
@@ -93,7 +123,8 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
           const t = turn(id);
           closePhrase(id, t);
           sendOutput(id, t); // the previous phrase gave no audio: show its text all the same
-          t.phrase = frame.text;
+          t.phrase = { text: frame.text, sentMs: 0, playedMs: 0, reported: "" };
+          t.unheard.push(t.phrase);
           t.unsent = frame.text;
           return;
         }
@@ -109,7 +140,16 @@ export function createOutputStage(options: OutputStageOptions): OutputStage {
           }
           sendOutput(id, t);
           options.onAudioSent?.(frame.pcm, at);
-          t.last = transport.sendAudio(frame.pcm);
+          const sent = transport.sendAudio(frame.pcm);
+          t.last = sent;
+          const phrase = t.phrase;
+          if (phrase) {
+            const ms = (frame.pcm.length * 1000) / frame.sampleRate;
+            phrase.sentMs += ms;
+            void sent.then((report) => {
+              if (!report.interrupted) framePlayed(id, t, phrase, ms);
+            });
+          }
           return;
         }
         case "turn.end": {
