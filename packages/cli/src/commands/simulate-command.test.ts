@@ -28,6 +28,16 @@ describe("voxchart simulate (interactive)", () => {
     expect(io.stderr()).toContain("error expr/syntax");
   });
 
+  it("shows each tool's result, and says how to give a tool that has no implementation", async () => {
+    const missing = memoryIo(REPO_ROOT, "tomorrow at 8 pm for two\nyes\n");
+    await runSimulate(FLOW, { vars: false, now: "2026-11-25T09:00:00Z" }, missing);
+    expect(missing.stdout()).toContain('[tool check_availability failed: no tool function is registered under the name "check_availability" (give its implementation with --tools <module>)]');
+    const given = memoryIo(REPO_ROOT, "tomorrow at 8 pm for two\nyes\n");
+    await runSimulate(FLOW, { vars: false, now: "2026-11-25T09:00:00Z", tools: "examples/restaurant/restaurant.tools.ts" }, given);
+    expect(given.stdout()).toContain('[tool check_availability → {"available":true,"alternative":null}]');
+    expect(given.stdout()).toMatch(/bot: You're booked for 2 on Thursday, November 26 at 8 pm, reference TR-\d+/);
+  });
+
   it("rejects a --now that is not a date-time", async () => {
     await expect(runSimulate(FLOW, { vars: false, now: "soon" }, memoryIo())).rejects.toMatchObject({ code: "usage" });
   });

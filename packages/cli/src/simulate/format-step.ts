@@ -24,10 +24,27 @@ export function formatVariables(variables: Readonly<Record<string, JsonValue>>):
   return entries.map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`).join("\n");
 }
 
-/** What one step looks like in the terminal: fillers, bot lines, the node and timing. */
+const MAX_RESULT_CHARS = 120;
+
+/** "[tool check_availability → {"available":true}]", or why it failed and what to do. */
+export function formatToolOutcomes(step: SimulatedStep): string[] {
+  return step.outputs.flatMap((o) => {
+    if (o.type !== "tool.finished") return [];
+    if (o.ok) {
+      const result = JSON.stringify(o.result);
+      return [`  [tool ${o.name} → ${result.length > MAX_RESULT_CHARS ? `${result.slice(0, MAX_RESULT_CHARS)}…` : result}]`];
+    }
+    const error = typeof o.result === "string" ? o.result : JSON.stringify(o.result);
+    const hint = /no tool function is registered/.test(error) ? " (give its implementation with --tools <module>)" : "";
+    return [`  [tool ${o.name} failed: ${error}${hint}]`];
+  });
+}
+
+/** What one step looks like in the terminal: fillers, tool outcomes, bot lines, the node and timing. */
 export function formatStep(step: SimulatedStep, options: FormatStepOptions): string {
   const lines: string[] = [];
   for (const f of step.fillers) lines.push(`bot: (filler) ${f}`);
+  lines.push(...formatToolOutcomes(step));
   for (const b of step.bot) lines.push(`bot: ${b}`);
   const timing = formatTiming(step);
   const status = step.transfer !== null ? `, transferred to ${step.transfer}` : step.ended ? `, ended${step.outcome ? ` (${step.outcome})` : ""}` : "";
