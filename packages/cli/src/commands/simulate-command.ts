@@ -48,11 +48,12 @@ export async function runSimulate(flowPath: string, options: SimulateOptions, io
   let sim = newSimulation();
   const show = (step: Awaited<ReturnType<TextSimulation["start"]>>) => io.out(formatStep(step, { vars: options.vars }));
 
+  // A script that cannot be read is reported before anything runs.
+  const turns = options.script ? parseScript(await readTextFile(resolve(io.cwd, options.script), options.script)) : null;
   io.out(`Simulating ${compiled.flow.name} (${loaded.file})${options.script ? "" : `. ${HELP}`}`);
   show(await sim.start());
 
-  if (options.script) {
-    const turns = parseScript(await readTextFile(resolve(io.cwd, options.script), options.script));
+  if (turns) {
     for (const turn of turns) {
       if (sim.ended) {
         io.out("(the conversation has ended; remaining script lines are ignored)");
