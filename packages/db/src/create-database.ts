@@ -3,6 +3,7 @@ import type { DbContext } from "./connection/db-context";
 import { openDatabaseClient } from "./connection/open-database-client";
 import { redactUrl, resolveDatabaseConfig, type DatabaseProvider } from "./connection/resolve-database-config";
 import { createDeployment } from "./deployments/create-deployment";
+import { publishAndDeploy } from "./deployments/publish-and-deploy";
 import { getActiveDeployment } from "./deployments/get-active-deployment";
 import { listDeployments } from "./deployments/list-deployments";
 import { stopDeployment } from "./deployments/stop-deployment";
@@ -75,6 +76,7 @@ export interface Database {
   };
   readonly deployments: {
     create: Op<typeof createDeployment>;
+    publishAndDeploy: Op<typeof publishAndDeploy>;
     list: Op<typeof listDeployments>;
     getActive: Op<typeof getActiveDeployment>;
     stop: Op<typeof stopDeployment>;
@@ -143,6 +145,7 @@ export async function createDatabase(options?: CreateDatabaseOptions): Promise<D
     },
     deployments: {
       create: bind(createDeployment),
+      publishAndDeploy: bind(publishAndDeploy),
       list: bind(listDeployments),
       getActive: bind(getActiveDeployment),
       stop: bind(stopDeployment),

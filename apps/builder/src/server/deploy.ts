@@ -1,7 +1,7 @@
 import type { DeployResult } from "../shared/deploy-schemas";
 import { AppError, toAppError } from "./app-error";
 import { bundleSubflows } from "./bundle-subflows";
-import { deployCandidate, flowDocumentOrNull, publishDeployedDraft, recordDeployment } from "./store";
+import { deployCandidate, flowDocumentOrNull, publishAndRecordDeployment, recordDeployment } from "./store";
 
 const RUNTIME_TIMEOUT_MS = 15_000;
 
@@ -59,9 +59,9 @@ function notRecorded(error: unknown, runtimeUrl: string): AppError {
 }
 
 /**
- * Sends the flow to the runtime first, and writes (publishes the draft, records the deployment)
- * only once it was accepted: a refused or unreachable runtime leaves the versions and
- * deployments as they were. The runtime gets the document, not a version id, so nothing needs
+ * Sends the flow to the runtime first, and writes (publishes the draft and records the deployment,
+ * in one transaction) only once it was accepted: a refused or unreachable runtime leaves the
+ * versions and deployments as they were. The runtime gets the document, not a version id, so nothing needs
  * to exist before it answers.
  */
 export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string): Promise<DeployResult> {
@@ -70,10 +70,9 @@ export async function deployFlow(flowId: string, runtimeUrl: string, versionId?:
   const document = await bundleSubflows(candidate.kind === "version" ? candidate.version.document : candidate.document, flowDocumentOrNull);
   const runtime = await sendToRuntime(runtimeUrl, document);
   try {
-    const { version, reused } =
-      candidate.kind === "version" ? { version: withoutDocument(candidate.version), reused: true } : await publishDeployedDraft(flowId, candidate.draftRevision);
-    const deployment = await recordDeployment(flowId, version.id, runtimeUrl);
-    return { deployment, version, reused, runtime };
+    if (candidate.kind === "draft") return { ...(await publishAndRecordDeployment(flowId, candidate.draftRevision, runtimeUrl)), runtime };
+    const deployment = await recordDeployment(flowId, candidate.version.id, runtimeUrl);
+    return { deployment, version: withoutDocument(candidate.version), reused: true, runtime };
   } catch (error) {
     throw notRecorded(error, runtimeUrl);
   }

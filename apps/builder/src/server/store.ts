@@ -279,18 +279,14 @@ export async function deployCandidate(flowId: string, versionId?: string): Promi
 }
 
 /**
- * Publishes the draft a runtime has just accepted, at the revision that was sent: a draft saved
- * meanwhile is a `conflict` (nothing published). A version identical to it published meanwhile is reused.
+ * Publishes the draft a runtime has just accepted, at the revision that was sent, and records its
+ * deployment, in one transaction: both are written or neither. A draft saved meanwhile is a
+ * `conflict` (nothing written); a version identical to it is reused.
  */
-export async function publishDeployedDraft(flowId: string, draftRevision: number): Promise<{ version: VersionSummaryDto; reused: boolean }> {
+export async function publishAndRecordDeployment(flowId: string, draftRevision: number, runtimeUrl: string): Promise<{ version: VersionSummaryDto; deployment: DeploymentDto; reused: boolean }> {
   const db = await database();
-  try {
-    return { version: version(await db.versions.publish({ flowId, note: "Deployed from the builder", expectedRevision: draftRevision })), reused: false };
-  } catch (error) {
-    const same = isDbError(error, "unchanged") ? error.details.versionId : undefined;
-    if (typeof same !== "string") throw error;
-    return { version: version(await db.versions.get({ id: same })), reused: true };
-  }
+  const r = await db.deployments.publishAndDeploy({ flowId, note: "Deployed from the builder", expectedRevision: draftRevision, runtimeUrl });
+  return { version: version(r.version), deployment: { ...r.deployment, createdAt: iso(r.deployment.createdAt) }, reused: r.reused };
 }
 
 export async function recordDeployment(flowId: string, versionId: string, runtimeUrl: string): Promise<DeploymentDto> {

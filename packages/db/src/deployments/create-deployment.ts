@@ -1,4 +1,4 @@
-import type { DbContext } from "../connection/db-context";
+import type { DbContext, TxClient } from "../connection/db-context";
 import { notFound, parseInput } from "../errors/db-error";
 import { findLiveFlow } from "../flows/find-live-flow";
 import { CreateDeploymentInputSchema, type CreateDeploymentInput, type Deployment } from "../schemas/deployment";
@@ -20,20 +20,22 @@ export async function createDeployment(ctx: DbContext, input: CreateDeploymentIn
         versionId: data.versionId,
       });
     }
-    await tx.deployment.updateMany({
-      where: { flowId: flow.id, name: data.name, status: "active" },
-      data: { status: "superseded" },
-    });
-    const row = await tx.deployment.create({
-      data: {
-        flowId: flow.id,
-        versionId: data.versionId,
-        name: data.name,
-        runtimeUrl: data.runtimeUrl ?? null,
-        status: "active",
-        createdAt: ctx.now(),
-      },
-    });
-    return toDeployment(row);
+    return deployInTransaction(ctx, tx, { flowId: flow.id, versionId: data.versionId, name: data.name, runtimeUrl: data.runtimeUrl ?? null });
   });
+}
+
+/** Records an active deployment, superseding the environment's previous one, in the caller's transaction. */
+export async function deployInTransaction(
+  ctx: DbContext,
+  tx: TxClient,
+  data: { flowId: string; versionId: string; name: string; runtimeUrl: string | null },
+): Promise<Deployment> {
+  await tx.deployment.updateMany({
+    where: { flowId: data.flowId, name: data.name, status: "active" },
+    data: { status: "superseded" },
+  });
+  const row = await tx.deployment.create({
+    data: { flowId: data.flowId, versionId: data.versionId, name: data.name, runtimeUrl: data.runtimeUrl, status: "active", createdAt: ctx.now() },
+  });
+  return toDeployment(row);
 }

@@ -32,6 +32,35 @@ describeForEachDatabase("deployments", ({ db, clock }) => {
     expect(list.find((d) => d.id === prod1.id)?.status).toBe("superseded");
   });
 
+  it("publishes the draft and deploys it in one step, superseding the active deployment", async () => {
+    const { flow, v1 } = await flowWithTwoVersions();
+    const before = await db().deployments.create({ flowId: flow.id, versionId: v1.id });
+    await db().flows.saveDraft({ id: flow.id, expectedRevision: 2, document: { v: 3 } });
+    const r = await db().deployments.publishAndDeploy({ flowId: flow.id, expectedRevision: 3, runtimeUrl: "http://127.0.0.1:7860" });
+    expect(r.reused).toBe(false);
+    expect(r.version.number).toBe(3);
+    expect(r.deployment).toMatchObject({ versionId: r.version.id, status: "active", runtimeUrl: "http://127.0.0.1:7860" });
+    expect((await db().deployments.list(flow.id)).find((d) => d.id === before.id)?.status).toBe("superseded");
+  });
+
+  it("deploys the identical published version instead of publishing it again", async () => {
+    const { flow, v2 } = await flowWithTwoVersions();
+    const r = await db().deployments.publishAndDeploy({ flowId: flow.id });
+    expect(r.reused).toBe(true);
+    expect(r.version.id).toBe(v2.id);
+    expect((await db().versions.list(flow.id)).length).toBe(2);
+    expect((await db().deployments.getActive({ flowId: flow.id }))?.versionId).toBe(v2.id);
+  });
+
+  it("writes nothing when the draft was saved since the revision given", async () => {
+    const { flow } = await flowWithTwoVersions();
+    await db().flows.saveDraft({ id: flow.id, expectedRevision: 2, document: { v: 3 } });
+    const error = await errorOf(db().deployments.publishAndDeploy({ flowId: flow.id, expectedRevision: 2 }));
+    expect(error.code).toBe("conflict");
+    expect((await db().versions.list(flow.id)).length).toBe(2);
+    expect(await db().deployments.list(flow.id)).toEqual([]);
+  });
+
   it("stops a deployment, leaving the environment without an active one", async () => {
     const { flow, v1 } = await flowWithTwoVersions();
     const d = await db().deployments.create({ flowId: flow.id, versionId: v1.id });

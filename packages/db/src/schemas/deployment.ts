@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema } from "./common";
+import type { FlowVersion } from "./version";
 
 export const DeploymentStatusSchema = z.enum(["active", "superseded", "stopped"]);
 export type DeploymentStatus = z.infer<typeof DeploymentStatusSchema>;
@@ -35,3 +36,20 @@ export const GetActiveDeploymentInputSchema = z.object({
   name: EnvironmentNameSchema.default("production"),
 });
 export type GetActiveDeploymentInput = z.input<typeof GetActiveDeploymentInputSchema>;
+
+export const PublishAndDeployInputSchema = z.object({
+  flowId: IdSchema,
+  note: z.string().max(5000).default(""),
+  /** Publish only if the draft is still at this revision (else conflict, nothing written). */
+  expectedRevision: z.number().int().nonnegative().optional(),
+  name: EnvironmentNameSchema.default("production"),
+  runtimeUrl: z.url().optional(),
+});
+export type PublishAndDeployInput = z.input<typeof PublishAndDeployInputSchema>;
+
+export interface PublishedDeployment {
+  version: FlowVersion;
+  deployment: Deployment;
+  /** The draft was identical to this existing version, which was deployed. */
+  reused: boolean;
+}

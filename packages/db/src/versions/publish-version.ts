@@ -1,4 +1,5 @@
-import type { DbContext } from "../connection/db-context";
+import type { z } from "zod";
+import type { DbContext, TxClient } from "../connection/db-context";
 import { isUniqueViolation } from "../connection/prisma-errors";
 import { DbError, parseInput } from "../errors/db-error";
 import { draftConflict } from "../flows/save-draft";
@@ -18,53 +19,58 @@ import { toVersion } from "./to-version";
 export async function publishVersion(ctx: DbContext, input: PublishVersionInput): Promise<FlowVersion> {
   const where = "versions.publish";
   const data = parseInput(PublishVersionInputSchema, input, where);
-  for (let attempt = 0; ; attempt += 1) {
+  return retryingPublishRaces(where, data.flowId, () => ctx.prisma.$transaction((tx) => publishInTransaction(tx, data, where)));
+}
+
+/**
+ * The publish itself, inside the caller's transaction (deployments.publishAndDeploy uses it too).
+ * Throws `unchanged` (with the identical version in its details) and `conflict` as publishVersion does.
+ */
+export async function publishInTransaction(tx: TxClient, data: z.output<typeof PublishVersionInputSchema>, where: string): Promise<FlowVersion> {
+  const flow = await findLiveFlow(tx, data.flowId, where);
+  if (data.expectedRevision !== undefined && flow.draftRevision !== data.expectedRevision) {
+    throw draftConflict(where, flow.id, data.expectedRevision, flow.draftRevision);
+  }
+  const document = readJsonColumn(JsonObjectSchema, flow.document, where, "Flow.document");
+  const hash = contentHash(document);
+  const same = await tx.flowVersion.findUnique({
+    where: { flowId_contentHash: { flowId: flow.id, contentHash: hash } },
+    select: { id: true, number: true },
+  });
+  if (same) {
+    throw new DbError(
+      "unchanged",
+      `The draft is identical to published version ${same.number}: nothing to publish. Deploy version ${same.number}, or change the draft first.`,
+      { where, details: { flowId: flow.id, versionId: same.id, number: same.number, contentHash: hash } },
+    );
+  }
+  const last = await tx.flowVersion.findFirst({
+    where: { flowId: flow.id },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  const row = await tx.flowVersion.create({
+    data: {
+      flowId: flow.id,
+      number: (last?.number ?? 0) + 1,
+      // Stored canonical: the published text is exactly what was hashed.
+      document: canonicalJson(document),
+      contentHash: hash,
+      note: data.note,
+    },
+  });
+  return toVersion(row, where);
+}
+
+/** Two publishes racing for the same number: retried, so the loser sees the winner's version. */
+export async function retryingPublishRaces<T>(where: string, flowId: string, attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries += 1) {
     try {
-      return await ctx.prisma.$transaction(async (tx) => {
-        const flow = await findLiveFlow(tx, data.flowId, where);
-        if (data.expectedRevision !== undefined && flow.draftRevision !== data.expectedRevision) {
-          throw draftConflict(where, flow.id, data.expectedRevision, flow.draftRevision);
-        }
-        const document = readJsonColumn(JsonObjectSchema, flow.document, where, "Flow.document");
-        const hash = contentHash(document);
-        const same = await tx.flowVersion.findUnique({
-          where: { flowId_contentHash: { flowId: flow.id, contentHash: hash } },
-          select: { id: true, number: true },
-        });
-        if (same) {
-          throw new DbError(
-            "unchanged",
-            `The draft is identical to published version ${same.number}: nothing to publish. Deploy version ${same.number}, or change the draft first.`,
-            { where, details: { flowId: flow.id, versionId: same.id, number: same.number, contentHash: hash } },
-          );
-        }
-        const last = await tx.flowVersion.findFirst({
-          where: { flowId: flow.id },
-          orderBy: { number: "desc" },
-          select: { number: true },
-        });
-        const row = await tx.flowVersion.create({
-          data: {
-            flowId: flow.id,
-            number: (last?.number ?? 0) + 1,
-            // Stored canonical: the published text is exactly what was hashed.
-            document: canonicalJson(document),
-            contentHash: hash,
-            note: data.note,
-          },
-        });
-        return toVersion(row, where);
-      });
+      return await attempt();
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 4) {
-        if (isUniqueViolation(error)) {
-          throw new DbError("conflict", "Other publishes of this flow kept racing this one; try again.", {
-            where,
-            details: { flowId: data.flowId },
-            cause: error,
-          });
-        }
-        throw error;
+      if (!isUniqueViolation(error)) throw error;
+      if (tries >= 4) {
+        throw new DbError("conflict", "Other publishes of this flow kept racing this one; try again.", { where, details: { flowId }, cause: error });
       }
     }
   }
