@@ -41,7 +41,7 @@ describe("the voxchart command (subprocess)", { timeout: 60_000 }, () => {
     expect(out).toContain("bot: Welcome to Trattoria Roma. For which day, what time, and how many people?\n  [node ask]");
     expect(out).toContain("you: tomorrow at 7 pm for 2\nbot: A table for 2 on Thursday, November 26 at 7 pm. Shall I check?");
     expect(out).toContain("you: (silence)\nbot: Are you still there?");
-    expect(out).toMatch(/you: yes\nbot: \(filler\) Let me check the book for Thursday, November 26\.\nbot: You're booked for 2 on Thursday, November 26 at 7 pm, reference TR-1\. See you then!\n {2}\[node booked, ended \(booked\) · replied in \d+ ms, filler at 350 ms\]/);
+    expect(out).toMatch(/you: yes\nbot: \(filler\) Let me check the book for Thursday, November 26\.\n {2}\[tool check_availability → .*\]\n {2}\[tool book_table → "TR-1"\]\nbot: You're booked for 2 on Thursday, November 26 at 7 pm, reference TR-1\. See you then!\n {2}\[node booked, ended \(booked\) · replied in \d+ ms, filler at 350 ms\]/);
     expect(out).toContain('  party_size = 2');
   });
 
