@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { CollectNodeSchema, EdgeSchema, SayNodeSchema, ToolNodeSchema } from "@voxchart/flow";
+import { CollectNodeSchema, EdgeSchema, FlowSchema, SayNodeSchema, ToolNodeSchema } from "@voxchart/flow";
 import { emptyValue, fieldSpec, humanize, issuesByPath, setAtPath } from "./schema-walk";
 
 const field = (spec: ReturnType<typeof fieldSpec>, key: string) => (spec.kind === "object" ? spec.fields.find(([k]) => k === key)?.[1] : undefined);
 
 describe("fieldSpec over the flow schema", () => {
+  it("ends on the flow schema, which embeds flows (subflows), with a JSON field where it recurses", () => {
+    const flow = fieldSpec(FlowSchema);
+    expect(field(flow, "name")).toMatchObject({ kind: "text" });
+    expect(field(flow, "subflows")).toEqual({ kind: "record", optional: true, value: { kind: "json", optional: false } });
+  });
+
   it("makes templates textareas, ids plain text, and numbers bounded", () => {
     const say = fieldSpec(SayNodeSchema);
     expect(field(say, "text")).toEqual({ kind: "text", optional: false, format: "template", required: false });

@@ -50,9 +50,27 @@ function textFormat(schema: z.ZodType): "template" | "expression" | "plain" {
   return "plain";
 }
 
-/** The form field for a schema. Unknown shapes fall back to a JSON editor. */
+/**
+ * The form field for a schema. Unknown shapes fall back to a JSON editor, and so does a schema
+ * met again inside itself (the flow schema embeds flows: `subflows`), which would never end.
+ */
 export function fieldSpec(schema: z.ZodType): FieldSpec {
+  return walk(schema, new Set());
+}
+
+function walk(schema: z.ZodType, enclosing: Set<z.ZodType>): FieldSpec {
   const { schema: s, optional, defaultValue } = unwrap(schema);
+  if (enclosing.has(s)) return { kind: "json", optional };
+  enclosing.add(s);
+  try {
+    return describe(s, optional, defaultValue, enclosing);
+  } finally {
+    enclosing.delete(s);
+  }
+}
+
+function describe(s: z.ZodType, optional: boolean, defaultValue: unknown, enclosing: Set<z.ZodType>): FieldSpec {
+  const fieldSpec = (inner: z.ZodType) => walk(inner, enclosing);
   if (s instanceof z.ZodString) return { kind: "text", optional, format: textFormat(s), required: (s.minLength ?? 0) > 0 };
   if (s instanceof z.ZodNumber) return { kind: "number", optional, integer: s.isInt, min: finite(s.minValue), max: finite(s.maxValue) };
   if (s instanceof z.ZodBoolean) return { kind: "boolean", optional, defaultValue: defaultValue === true };
