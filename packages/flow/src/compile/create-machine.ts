@@ -1,6 +1,6 @@
 import { assign, emit, enqueueActions, setup } from "xstate";
 import type { JsonValue, ParsedNode } from "../schema";
-import type { FlowContext, FlowEmitted, FlowEvent, FlowInputOptions } from "./types";
+import type { FlowContext, FlowEmitted, FlowEvent, FlowActorInput } from "./types";
 import type { MachineLogic } from "./machine-logic";
 import { nodeSlotValues, textField, toJson } from "./machine-logic";
 import type { StateConfig } from "./state-config";
@@ -17,7 +17,7 @@ const NO_ATTEMPTS: FlowContext["attempts"] = Object.freeze({ noMatch: 0, noInput
 /** Binds the generated config's named actions and guards to their implementations. */
 export function createFlowMachine(config: StateConfig & { context: FlowContext }, logic: MachineLogic) {
   const machineSetup = setup({
-    types: {} as { context: FlowContext; events: FlowEvent; emitted: FlowEmitted; input: FlowInputOptions | undefined },
+    types: {} as { context: FlowContext; events: FlowEvent; emitted: FlowEmitted; input: FlowActorInput | undefined },
     guards: {
       intentIs: ({ event }, params: P) => event.type === "INPUT" && event.intent?.name === params.name,
       noIntent: ({ event }) => event.type !== "INPUT" || event.intent === null,
@@ -247,7 +247,7 @@ export function createFlowMachine(config: StateConfig & { context: FlowContext }
   // precise to state for a generated object, hence the one cast at this seam.
   // The start node's templates read the time the conversation starts (`today()`, `now()`), so the
   // initial context takes it from the actor's input; the JSON config keeps the static defaults.
-  const withClock = { ...config, context: ({ input }: { input: FlowInputOptions | undefined }) => ({ ...config.context, now: input?.now ?? config.context.now }) };
+  const withClock = { ...config, context: ({ input }: { input: FlowActorInput | undefined }) => ({ ...config.context, now: input?.now ?? config.context.now }) };
   return machineSetup.createMachine(withClock as unknown as Parameters<typeof machineSetup.createMachine>[0]);
 }
 

@@ -40,7 +40,7 @@ export type FlowEvent =
 
 /** What a compiled flow asks of its driver; emitted as XState emitted events. */
 /** What an actor of a compiled flow takes as input: when the conversation starts (ms since the epoch). */
-export interface FlowInputOptions {
+export interface FlowActorInput {
   now?: number;
 }
 
