@@ -38,12 +38,12 @@ export type FlowEvent =
   | { type: "NO_INPUT"; now?: number }
   | { type: "TOOL_RESULT"; ok: boolean; result: JsonValue; now?: number };
 
-/** What a compiled flow asks of its driver; emitted as XState emitted events. */
 /** What an actor of a compiled flow takes as input: when the conversation starts (ms since the epoch). */
 export interface FlowActorInput {
   now?: number;
 }
 
+/** What a compiled flow asks of its driver; emitted as XState emitted events. */
 export type FlowEmitted =
   | { type: "say"; nodeId: string; text: string }
   | { type: "enter"; nodeId: string; previousNodeId: string | null }
