@@ -16,12 +16,11 @@ import { performance } from "node:perf_hooks";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
-import { createTextSimulation, createVirtualClock } from "@voxchart/engine";
 import { findTestFiles } from "../src/test-file/find-test-files";
 import { parseTestFile } from "../src/test-file/parse-test-file";
 import { loadFlow } from "../src/load/load-flow";
 import { runConversation } from "../src/test-runner/run-conversation";
-import { createStubTools } from "../src/test-runner/tool-stubs";
+import { createStubbedSimulation } from "../src/test-runner/stubbed-simulation";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const windows = Number(process.env.BENCH_WINDOWS ?? 8);
@@ -49,9 +48,7 @@ for (const file of files) {
       name: `${file}: ${conversation.name}`,
       turns: userTurns.length,
       async simulate() {
-        const clock = createVirtualClock(startAt);
-        const stubs = createStubTools({ ...testFile.tools, ...conversation.tools }, clock);
-        const sim = createTextSimulation(compiled, { clock, tools: stubs.tools, fetch: stubs.fetch });
+        const sim = createStubbedSimulation(compiled, conversation, { stubs: testFile.tools ?? {}, ...(startAt !== undefined ? { startAt } : {}) });
         await sim.start();
         for (const turn of userTurns) {
           if (sim.ended) break;

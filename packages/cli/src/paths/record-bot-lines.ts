@@ -1,7 +1,6 @@
-import { createTextSimulation, createVirtualClock } from "@voxchart/engine";
 import type { CompiledFlow } from "@voxchart/flow";
 import type { TestFile } from "../test-file/schema";
-import { createStubTools } from "../test-runner/tool-stubs";
+import { createStubbedSimulation } from "../test-runner/stubbed-simulation";
 
 /** Generating tests never calls a real webhook: an HTTP tool without a stub fails, as a TODO says. */
 const offline: typeof fetch = async (input) => {
@@ -24,9 +23,7 @@ export async function recordBotLines(compiled: CompiledFlow, file: TestFile): Pr
   const startAt = file.now !== undefined ? Date.parse(file.now) : undefined;
   const recorded: RecordedTurn[][] = [];
   for (const conversation of file.conversations) {
-    const clock = createVirtualClock(startAt);
-    const stubs = createStubTools({ ...file.tools, ...conversation.tools }, clock, {}, offline);
-    const sim = createTextSimulation(compiled, { clock, tools: stubs.tools, fetch: stubs.fetch });
+    const sim = createStubbedSimulation(compiled, conversation, { stubs: file.tools ?? {}, ...(startAt !== undefined ? { startAt } : {}), unstubbed: offline });
     const turns: RecordedTurn[] = [];
     const opening = await sim.start();
     turns.push({ bot: opening.bot.join(" "), node: opening.nodeId });

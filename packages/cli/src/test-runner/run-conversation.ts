@@ -1,15 +1,13 @@
 import { performance } from "node:perf_hooks";
-import { createTextSimulation, createVirtualClock } from "@voxchart/engine";
-import type { SimulatedStep, GenerationPort } from "@voxchart/engine";
-import { bindTools } from "../simulate/bind-tools";
-import type { ModuleTools } from "../simulate/bind-tools";
+import type { SimulatedStep } from "@voxchart/engine";
 import type { CompiledFlow } from "@voxchart/flow";
-import type { Conversation, ToolStubs, Turn } from "../test-file/schema";
+import type { Conversation, Turn } from "../test-file/schema";
 import { emptyHits, recordHit } from "../coverage/coverage-tracker";
 import type { CoverageHits } from "../coverage/coverage-tracker";
 import { checkTurn, formatMismatch } from "./check-turn";
 import type { Mismatch } from "./check-turn";
-import { createStubTools } from "./tool-stubs";
+import { createStubbedSimulation } from "./stubbed-simulation";
+import type { StubbedSimulationOptions } from "./stubbed-simulation";
 
 export interface TurnFailure {
   /** 1-based, as the turn appears in the file. */
@@ -32,24 +30,15 @@ export interface ConversationResult {
   readonly transcript: readonly string[];
 }
 
-export interface RunConversationOptions {
-  readonly stubs: ToolStubs;
-  /** The virtual clock's start, ms since the epoch. */
-  readonly startAt?: number;
-  /** Tool functions from a --tools module, for tools without a stub. */
-  readonly tools?: ModuleTools;
-  /** The model for conversation nodes (default: the engine's offline one). */
-  readonly generation?: GenerationPort;
-}
+/** Stubs, clock start, --tools functions and model (default: the engine's offline one). */
+export type RunConversationOptions = StubbedSimulationOptions;
 
 const inputOf = (t: Turn) => (t.user !== undefined ? JSON.stringify(t.user) : t.silence ? "(silence)" : "(start)");
 
 /** Plays one conversation against a compiled flow on virtual time and checks every turn. */
 export async function runConversation(compiled: CompiledFlow, conversation: Conversation, options: RunConversationOptions): Promise<ConversationResult> {
   const began = performance.now();
-  const clock = createVirtualClock(options.startAt);
-  const stubs = createStubTools({ ...options.stubs, ...conversation.tools }, clock, options.tools ? bindTools(options.tools, clock) : {});
-  const sim = createTextSimulation(compiled, { clock, tools: stubs.tools, fetch: stubs.fetch, ...(options.generation ? { generation: options.generation } : {}) });
+  const sim = createStubbedSimulation(compiled, conversation, options);
   const hits = emptyHits();
   sim.session.on((o) => recordHit(hits, o));
   const transcript: string[] = [];
