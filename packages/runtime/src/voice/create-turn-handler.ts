@@ -1,23 +1,15 @@
 import { createRealClock, createSession } from "@voxchart/engine";
-import type { GenerationPort, SessionOutput, ToolRegistry, UnderstandingPort } from "@voxchart/engine";
+import type { SessionOutput } from "@voxchart/engine";
 import type { CompiledFlow } from "@voxchart/flow";
 import { concatInt16, resample } from "../audio";
-import type { SttPort } from "../stt/stt-port";
-import type { TtsPort } from "../tts/tts-port";
 import type { TurnHandler } from "../transport";
-import type { SessionStore } from "./create-voice-agent";
+import type { VoiceProviders } from "./create-voice-agent";
 import { sttPhrasesFor } from "./stt-hints";
 
-export interface TurnHandlerOptions {
+/** Without a `store`, every request is a new session. */
+export interface TurnHandlerOptions extends VoiceProviders {
   /** The flow of new sessions (read on every request, so a deploy takes effect). */
   compiled: () => CompiledFlow;
-  stt: SttPort;
-  tts: TtsPort;
-  understanding?: UnderstandingPort;
-  generation?: GenerationPort;
-  tools?: ToolRegistry;
-  /** Where a token's session is kept between requests; without it every request is a new session. */
-  store?: SessionStore;
 }
 
 /**

@@ -33,17 +33,22 @@ export interface SessionStore {
   end(token: string, status: "ended" | "transferred" | "expired"): Promise<void>;
 }
 
-export interface VoiceAgentOptions {
-  compiled: CompiledFlow;
-  tier: Tier;
-  /** A fresh VAD per session (VADs keep state). */
-  vad: () => VadPort;
+/** The speech providers, the model ports and the session store a voice session runs on. */
+export interface VoiceProviders {
   stt: SttPort;
   tts: TtsPort;
   understanding?: UnderstandingPort;
   generation?: GenerationPort;
   tools?: ToolRegistry;
+  /** Where a token's session is kept; without it sessions are not saved. */
   store?: SessionStore;
+}
+
+export interface VoiceAgentOptions extends VoiceProviders {
+  compiled: CompiledFlow;
+  tier: Tier;
+  /** A fresh VAD per session (VADs keep state). */
+  vad: () => VadPort;
   /** Sessions end after this long (ms); a reconnect with the token within it resumes. */
   maxSessionMs?: number;
   now?: () => number;
