@@ -7,6 +7,8 @@ export { createRealClock, sleep } from "./clock/clock";
 export type { VirtualClock } from "./clock/virtual-clock";
 export { createVirtualClock } from "./clock/virtual-clock";
 export { createSession } from "./session/create-session";
+export { heardWords } from "./session/heard-words";
+export { joinSpeech } from "./session/speech-timeline";
 export type { Session, SessionOptions, SessionState, SessionListener } from "./session/create-session";
 export { SessionSnapshotSchema, TranscriptEntrySchema } from "./session/session-snapshot";
 export type { SessionSnapshot, TranscriptEntry } from "./session/session-snapshot";

@@ -1,7 +1,9 @@
+import { heardWords } from "./heard-words";
+
 /**
  * What the assistant has said and, as far as we know, what the user has heard. With "estimated"
  * playback (text simulation), hearing follows a speaking rate; with "reported" playback (the voice
- * runtime), it follows playback.progress events.
+ * runtime), it follows playback.progress events; both cut a phrase with heardWords.
  */
 export interface SpokenPart {
   text: string;
@@ -64,12 +66,7 @@ class EstimatedTimeline implements SpeechTimeline {
     let heard = "";
     for (const p of this.parts) {
       if (now >= p.endsAt) heard = joinSpeech(heard, p.text);
-      else if (now > p.startsAt) {
-        // A word counts as heard once it has been spoken whole.
-        const cut = p.text.slice(0, Math.floor((now - p.startsAt) / this.msPerChar));
-        const lastSpace = cut.lastIndexOf(" ");
-        heard = joinSpeech(heard, lastSpace > 0 ? cut.slice(0, lastSpace) : "");
-      }
+      else if (now > p.startsAt) heard = joinSpeech(heard, heardWords(p.text, now - p.startsAt, p.endsAt - p.startsAt));
     }
     return heard.trim();
   }

@@ -3,9 +3,9 @@ import type { Direction, Frame } from "../pipeline/frames";
 import { createProcessor, type Processor } from "../pipeline/processor";
 import type { PlaybackReport, TransportSession } from "../transport";
 import { rtvi } from "../transport";
-import { heardWords } from "./heard-words";
+import { heardWords, joinSpeech } from "@voxchart/engine";
 
-const joinHeard = (heard: string, more: string) => (heard ? `${heard} ${more}` : more).trim();
+const joinHeard = (heard: string, more: string) => joinSpeech(heard, more).trim();
 
 export interface OutputStageOptions {
   transport: TransportSession;
