@@ -1,15 +1,13 @@
+import type { FlowDoc } from "../canvas/flow-types";
+import { subflowRefs } from "../checks/subflow-resolver";
 import { AppError } from "./app-error";
 
 type Document = Record<string, unknown>;
 
-/** The `flow` references of a document's subflow nodes, with the node that makes each. */
-function subflowRefs(document: Document): { ref: string; nodeId: string }[] {
-  const nodes = Array.isArray(document.nodes) ? (document.nodes as unknown[]) : [];
-  return nodes.flatMap((node) => {
-    if (typeof node !== "object" || node === null) return [];
-    const n = node as Record<string, unknown>;
-    return n.kind === "subflow" && typeof n.flow === "string" ? [{ ref: n.flow, nodeId: typeof n.id === "string" ? n.id : "?" }] : [];
-  });
+/** The node of `document` that calls `ref`, for the error that names it. */
+function callerOf(document: Document, ref: string): string {
+  const node = (document as unknown as FlowDoc).nodes.find((n) => n.kind === "subflow" && n.flow === ref);
+  return node?.id ?? "?";
 }
 
 /**
@@ -21,17 +19,22 @@ function subflowRefs(document: Document): { ref: string; nodeId: string }[] {
  */
 export async function bundleSubflows(document: Document, load: (ref: string) => Promise<Document | null>): Promise<Document> {
   const embedded: Record<string, Document> = { ...((document.subflows as Record<string, Document> | undefined) ?? {}) };
-  const queue = subflowRefs(document).map((r) => ({ ...r, from: String(document.id ?? "this flow") }));
+  // A draft is saved even when invalid: one without a node list calls nothing.
+  const refsOf = (doc: Document) => (Array.isArray(doc.nodes) ? subflowRefs(doc as unknown as FlowDoc).map((ref) => ({ ref, from: doc })) : []);
+  const queue = refsOf(document);
   while (queue.length > 0) {
-    const { ref, nodeId, from } = queue.shift() as (typeof queue)[number];
+    const { ref, from } = queue.shift() as (typeof queue)[number];
     if (ref in embedded) continue;
     const child = await load(ref);
-    if (!child) throw new AppError("invalid-flow", `Subflow node "${nodeId}" of ${from} calls "${ref}", which is not a flow in the builder; pick another flow in its inspector.`, { nodeId, ref });
+    if (!child) {
+      const nodeId = callerOf(from, ref);
+      throw new AppError("invalid-flow", `Subflow node "${nodeId}" of ${String(from.id ?? "this flow")} calls "${ref}", which is not a flow in the builder; pick another flow in its inspector.`, { nodeId, ref });
+    }
     const { subflows: nested, ...own } = child;
     embedded[ref] = own;
     // A flow's own embedded subflows join the bundle's root, where every reference resolves.
     for (const [key, value] of Object.entries((nested as Record<string, Document> | undefined) ?? {})) if (!(key in embedded)) embedded[key] = value;
-    queue.push(...subflowRefs(own).map((r) => ({ ...r, from: String(own.id ?? ref) })));
+    queue.push(...refsOf(own));
   }
   return Object.keys(embedded).length === 0 ? document : { ...document, subflows: embedded };
 }
