@@ -98,4 +98,16 @@ describe("reuseUnchanged", () => {
     expect(second.edges).toBe(first.edges);
     expect(second.nodes).not.toBe(first.nodes);
   });
+
+  it("gives a node that was only (de)selected a new object with the same data, so its card is not drawn again", async () => {
+    const { reuseUnchanged } = await import("./reuse-unchanged");
+    const doc = sampleFlow();
+    const first = flowToGraph(doc);
+    const second = reuseUnchanged(first, flowToGraph(doc, { selectedNodes: new Set(["ask"]) }));
+    const index = first.nodes.findIndex((n) => n.id === "ask");
+    expect(second.nodes[index]).not.toBe(first.nodes[index]);
+    expect(second.nodes[index]?.selected).toBe(true);
+    expect(second.nodes[index]?.data).toBe(first.nodes[index]?.data);
+    expect(second.nodes.filter((n, i) => n === first.nodes[i]).length).toBe(first.nodes.length - 1);
+  });
 });

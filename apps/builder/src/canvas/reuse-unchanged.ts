@@ -1,15 +1,20 @@
 import type { CanvasEdge, CanvasNode } from "./flow-to-graph";
 
-function sameNode(a: CanvasNode, b: CanvasNode): boolean {
-  const x = a.data;
-  const y = b.data;
+/** What React Flow itself reads of a node, besides `data`. */
+function sameFrame(a: CanvasNode, b: CanvasNode): boolean {
   return (
-    x.node === y.node &&
     a.position.x === b.position.x &&
     a.position.y === b.position.y &&
     a.selected === b.selected &&
     a.measured?.width === b.measured?.width &&
-    a.measured?.height === b.measured?.height &&
+    a.measured?.height === b.measured?.height
+  );
+}
+
+/** What the card draws. */
+function sameData(x: CanvasNode["data"], y: CanvasNode["data"]): boolean {
+  return (
+    x.node === y.node &&
     x.isStart === y.isStart &&
     x.active === y.active &&
     x.visited === y.visited &&
@@ -39,7 +44,9 @@ export function reuseUnchanged(
   const oldEdges = new Map(prev.edges.map((e) => [e.id, e]));
   const nodes = next.nodes.map((n) => {
     const old = oldNodes.get(n.id);
-    return old && sameNode(old, n) ? old : n;
+    if (!old || !sameData(old.data, n.data)) return n;
+    // Moved, measured or (de)selected only: the card keeps its data and skips its render.
+    return sameFrame(old, n) ? old : { ...n, data: old.data };
   });
   const edges = next.edges.map((e) => {
     const old = oldEdges.get(e.id);

@@ -1,7 +1,8 @@
 import "../lib/browser-polyfills";
 import type { CompiledFlow } from "@voxchart/flow";
 import { createTextSimulation, createVirtualClock, type SimulatedStep, type TextSimulation } from "@voxchart/engine";
-import { createMockTools, type ToolMocks } from "./tool-mocks";
+import { createMockTools } from "./mock-tools";
+import type { ToolMocks } from "./tool-mocks";
 import type { TestInput } from "../shared/test-case-schema";
 
 /** Plays one user move on a simulation: the same engine code the CLI runs. */

@@ -4,7 +4,6 @@ import type { TextSimulation } from "@voxchart/engine";
 import type { CompiledFlow } from "@voxchart/flow";
 import type { TestInput, TestStep } from "../shared/test-case-schema";
 import { chatEntries, takenEdges, visitedNodes, type ChatEntry } from "./chat-entries";
-import { newSimulation, playMoves } from "./moves";
 import type { ToolMocks } from "./tool-mocks";
 
 export interface SimulatorContext {
@@ -49,6 +48,8 @@ interface RunOutput {
 
 /** Runs moves on the engine; a fresh simulation when `sim` is null (start, restart, step back). */
 const runMoves = fromPromise<RunOutput, RunInput>(async ({ input }) => {
+  // The engine loads with the first simulation, not with every opened flow.
+  const { newSimulation, playMoves } = await import("./moves");
   const sim = input.sim ?? newSimulation(input.compiled, input.tools);
   const startedAt = sim.clock.now();
   const played = await playMoves(sim, input.moves);

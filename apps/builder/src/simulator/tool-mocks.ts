@@ -1,6 +1,9 @@
 import { z } from "zod";
-import type { JsonValue } from "@voxchart/flow";
-import { sleep, type SessionClock, type ToolRegistry } from "@voxchart/engine";
+
+/*
+ * The mocks' schema, read by the API and test-case schemas: no engine import here (see
+ * mock-tools.ts), so those schemas do not bring the engine into every page.
+ */
 
 /** What a mocked tool answers in the simulator and in test cases. */
 export const ToolMockSchema = z.object({
@@ -13,20 +16,6 @@ export const ToolMockSchema = z.object({
 export type ToolMock = z.infer<typeof ToolMockSchema>;
 export const ToolMocksSchema = z.record(z.string(), ToolMockSchema);
 export type ToolMocks = z.infer<typeof ToolMocksSchema>;
-
-/** Registered functions that answer from the mocks, on the session's (virtual) clock. */
-export function createMockTools(mocks: ToolMocks, clock: SessionClock): ToolRegistry {
-  return Object.fromEntries(
-    Object.entries(mocks).map(([name, mock]) => [
-      name,
-      async (_args: Record<string, JsonValue>, call: { signal: AbortSignal }): Promise<JsonValue> => {
-        if (mock.latencyMs > 0) await sleep(clock, mock.latencyMs, call.signal);
-        if (mock.fail) throw new Error(`${name} failed (mocked)`);
-        return mock.result as JsonValue;
-      },
-    ]),
-  );
-}
 
 /** The function tools a flow's tool nodes call, for the mock editor. */
 export function functionToolNames(nodes: readonly { kind: string; tool?: unknown }[]): string[] {

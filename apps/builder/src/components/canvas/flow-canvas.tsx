@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -20,6 +20,7 @@ import { createNode, freePosition, uniqueEdgeId, uniqueNodeId } from "@/canvas/n
 import { autoLayout, NODE_WIDTH } from "@/canvas/layout";
 import { isTerminalKind } from "@/lib/flow-api";
 import { reuseUnchanged } from "@/canvas/reuse-unchanged";
+import { useWhenIdle } from "@/lib/use-when-idle";
 import { CanvasCallbacksContext } from "./canvas-callbacks";
 import { EdgeLabelLayerProvider, useEdgeLabelLayerElement } from "./edge-label-layer";
 import { edgeTypes } from "./trigger-edge";
@@ -41,13 +42,24 @@ export interface FlowCanvasProps {
 
 const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const DELETE_KEYS = ["Delete", "Backspace"];
+const MULTI_SELECTION_KEYS = ["Meta", "Control"];
+/** How long after the canvas opened the minimap may appear (in an idle moment). */
+const MINIMAP_DELAY_MS = 250;
 /** Stable, so the minimap redraws only the nodes that changed. */
 const miniMapNodeColor = (n: CanvasNode) => `var(--kind-${n.type ?? "say"})`;
 
 export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decorations, diffView, focus, onToast }: FlowCanvasProps) {
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  /**
+   * Sizes React Flow measured, by node id, given back as `measured` on the node objects (React
+   * Flow reads them there: minimap, getNode). Kept current at once, so any graph made after a
+   * measurement carries it; `sizesSeen` then redraws the graph with them as a transition, so
+   * giving every size back after the first paint does not hold up the page.
+   */
+  const sizes = useRef(new Map<string, { width: number; height: number }>());
+  const [sizesSeen, setSizesSeen] = useState(0);
   const dragKey = useRef(0);
   const previousGraph = useRef<{ nodes: CanvasNode[]; edges: CanvasEdge[] } | null>(null);
   const readOnly = diffView !== null;
@@ -56,36 +68,37 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
   const graph = useMemo(() => {
     const g = flowToGraph(shown, readOnly ? { diff: decorations.diff ?? null, ...(decorations.flowNames ? { flowNames: decorations.flowNames } : {}) } : { ...decorations, selectedNodes, selectedEdges });
     for (const node of g.nodes) {
-      const size = sizes.get(node.id);
+      const size = sizes.current.get(node.id);
       if (size) node.measured = size;
     }
     const reused = reuseUnchanged(previousGraph.current, g);
     previousGraph.current = reused;
     return reused;
-  }, [shown, decorations, selectedNodes, selectedEdges, sizes, readOnly]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sizesSeen stands for sizes.current
+  }, [shown, decorations, selectedNodes, selectedEdges, sizesSeen, readOnly]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const moves: { id: string; position: { x: number; y: number } }[] = [];
-      let resized: Map<string, { width: number; height: number }> | null = null;
+      let resized = false;
       const selections: { id: string; selected: boolean }[] = [];
       const removed: string[] = [];
       for (const c of changes) {
         if (c.type === "position" && c.position) moves.push({ id: c.id, position: c.position });
         else if (c.type === "dimensions" && c.dimensions) {
-          resized ??= new Map(sizes);
-          resized.set(c.id, c.dimensions);
+          sizes.current.set(c.id, c.dimensions);
+          resized = true;
         } else if (c.type === "select") selections.push({ id: c.id, selected: c.selected });
         else if (c.type === "remove") removed.push(c.id);
       }
-      if (resized) setSizes(resized);
+      if (resized) startTransition(() => setSizesSeen((n) => n + 1));
       if (readOnly) return;
       if (moves.length) dispatch({ type: "apply", change: { type: "node.move", moves }, coalesce: `drag:${dragKey.current}` });
       // Per-id toggles: node and edge selection changes arrive in separate callbacks.
       for (const s of selections) dispatch({ type: "select.toggle", kind: "node", id: s.id, selected: s.selected });
       if (removed.length) dispatch({ type: "apply", change: { type: "node.remove", ids: removed } });
     },
-    [dispatch, readOnly, sizes],
+    [dispatch, readOnly],
   );
 
   const onEdgesChange = useCallback(
@@ -101,8 +114,17 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
     [dispatch, readOnly],
   );
 
+  // React Flow copies most of its props into its store, and each changed one notifies every node
+  // and edge: the connection handlers read the document through a ref, so they stay the same
+  // functions across edits.
+  const latest = useRef({ doc, onToast });
+  useLayoutEffect(() => {
+    latest.current = { doc, onToast };
+  });
+
   const onConnect = useCallback(
     (connection: Connection) => {
+      const { doc, onToast } = latest.current;
       const source = doc.nodes.find((n) => n.id === connection.source);
       if (!source || !connection.target) return;
       const outgoing = (doc.edges ?? []).filter((e) => e.from === source.id);
@@ -114,16 +136,17 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
       const id = uniqueEdgeId(doc);
       dispatch({ type: "apply", change: { type: "edge.add", edge: { id, from: source.id, to: connection.target, trigger } }, select: { nodes: [], edges: [id] } });
     },
-    [dispatch, doc, onToast],
+    [dispatch],
   );
 
-  const isValidConnection = useCallback(
-    (c: Connection | CanvasEdge) => {
-      const source = doc.nodes.find((n) => n.id === c.source);
-      return !!source && !isTerminalKind(source.kind);
-    },
-    [doc],
-  );
+  const isValidConnection = useCallback((c: Connection | CanvasEdge) => {
+    const source = latest.current.doc.nodes.find((n) => n.id === c.source);
+    return !!source && !isTerminalKind(source.kind);
+  }, []);
+
+  const onNodeDragStart = useCallback(() => {
+    dragKey.current++;
+  }, []);
 
   const addNode = useCallback(
     (kind: NodeKind, at?: { x: number; y: number }) => {
@@ -140,9 +163,9 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
   );
 
   const layout = useCallback(() => {
-    dispatch({ type: "apply", change: autoLayout(doc, sizes) });
+    dispatch({ type: "apply", change: autoLayout(doc, sizes.current) });
     window.setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }), 60);
-  }, [dispatch, doc, flow, sizes]);
+  }, [dispatch, doc, flow]);
 
   useEffect(() => {
     if (!focus) return;
@@ -164,6 +187,8 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
     };
   }, [layout, flow]);
 
+  // The minimap draws every node again: it joins a moment after the canvas has painted.
+  const showMiniMap = useWhenIdle(1000, MINIMAP_DELAY_MS);
   const labelLayer = useEdgeLabelLayerElement();
   const callbacks = useMemo(() => ({ selectEdge: (id: string) => !readOnly && dispatch({ type: "select", nodes: [], edges: [id] }) }), [dispatch, readOnly]);
 
@@ -218,14 +243,12 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             isValidConnection={isValidConnection}
-            onNodeDragStart={() => {
-              dragKey.current++;
-            }}
+            onNodeDragStart={onNodeDragStart}
             nodesDraggable={!readOnly}
             nodesConnectable={!readOnly}
             elementsSelectable={!readOnly}
-            deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
-            multiSelectionKeyCode={["Meta", "Control"]}
+            deleteKeyCode={readOnly ? null : DELETE_KEYS}
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
             selectionKeyCode="Shift"
             fitView
             fitViewOptions={FIT_VIEW}
@@ -233,7 +256,7 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
             defaultEdgeOptions={defaultEdgeOptions}
           >
             <Background variant={BackgroundVariant.Dots} gap={18} size={1} color="#d0d5dd" />
-            <MiniMap pannable zoomable nodeColor={miniMapNodeColor} nodeStrokeWidth={2} />
+            {showMiniMap && <MiniMap pannable zoomable nodeColor={miniMapNodeColor} nodeStrokeWidth={2} />}
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>

@@ -39,8 +39,12 @@ function NodeCardView({ data }: NodeProps<CanvasNode>) {
   );
 }
 
-/** One card component, registered per node kind (React Flow picks it by `type`). */
-export const NodeCard = memo(NodeCardView);
+/**
+ * The card draws `data` only: React Flow's other props (position, measured size, dragging…) change
+ * when a node is measured or moved, and need no new card. One card component, registered per
+ * node kind (React Flow picks it by `type`).
+ */
+export const NodeCard = memo(NodeCardView, (prev, next) => prev.data === next.data && prev.id === next.id);
 
 const KINDS: NodeKind[] = ["say", "collect", "conversation", "decide", "tool", "transfer", "subflow", "end"];
 export const nodeTypes: NodeTypes = Object.fromEntries(KINDS.map((k) => [k, NodeCard]));

@@ -44,7 +44,10 @@ export function FlowList({ flows, currentId, onFlowsChanged, onCurrentReplaced, 
       <ul className="flow-list" data-testid="flow-list">
         {flows.map((f) => (
           <li key={f.id} className={f.id === currentId ? "active" : ""}>
-            <Link href={`/flows/${f.id}`}>
+            {/* No prefetch: a flow page is rendered per request (nothing to prefetch up to its
+                content), and prefetching every listed flow kept the page and the server busy
+                right after the canvas painted. */}
+            <Link href={`/flows/${f.id}`} prefetch={false}>
               <span className="name">{f.name}</span>
               <span className="meta">
                 {f.slug} · rev {f.draftRevision}

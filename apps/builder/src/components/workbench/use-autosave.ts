@@ -111,13 +111,17 @@ export function useAutosave(flowId: string, doc: FlowDoc, initialRevision: numbe
     [discardBackup],
   );
 
+  // Listening only while something is unsaved: a page with a beforeunload listener makes the
+  // browser ask it before every navigation away, which waits for whatever the page is doing.
+  const unsaved = status.state !== "saved";
   useEffect(() => {
+    if (!unsaved) return;
     const warn = (e: BeforeUnloadEvent) => {
       if (latest.current !== savedDoc.current) e.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+  }, [unsaved]);
 
   /** Saves now and resolves once the server has the latest edit (publish, rollback). */
   const flush = useCallback(async () => {

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useActorRef, useSelector } from "@xstate/react";
 import type { Diagnostic } from "@voxchart/flow";
@@ -15,15 +15,10 @@ import { diffFlows, type FlowDiff } from "@/canvas/version-diff";
 import { unionForDiff } from "@/canvas/flow-to-graph";
 import { simulatorMachine } from "@/simulator/simulator-machine";
 import { FlowCanvas } from "../canvas/flow-canvas";
+import { lazyComponent } from "@/lib/lazy-component";
+import { whenIdle } from "@/lib/use-when-idle";
 import { FlowList } from "../flows/flow-list";
-import { EdgeInspector, NodeInspector } from "../inspector/inspector-panel";
-import { FlowPanel } from "../inspector/flow-panel";
 import { ProblemsPanel } from "../problems/problems-panel";
-import { SimulatorPanel } from "../simulator/simulator-panel";
-import { TestsPanel } from "../tests/tests-panel";
-import { VersionsPanel } from "../versions/versions-panel";
-import { DeployPanel } from "../versions/deploy-panel";
-import { CodePanel } from "../code/code-panel";
 import { clearBackup, readBackup } from "./draft-backup";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 import { useEditorKeys } from "./use-editor-keys";
@@ -40,17 +35,59 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "code", label: "Code" },
 ];
 
+/*
+ * The panels behind a selection or another tab load with their first use, or in an idle moment
+ * a little after the flow opened (whichever comes first): the engine, the schema forms and the
+ * compiler views stay out of the scripts a flow needs to open.
+ */
+const NodeInspector = lazyComponent(() => import("../inspector/inspector-panel").then((m) => m.NodeInspector));
+const EdgeInspector = lazyComponent(() => import("../inspector/inspector-panel").then((m) => m.EdgeInspector));
+const FlowPanel = lazyComponent(() => import("../inspector/flow-panel").then((m) => m.FlowPanel));
+const SimulatorPanel = lazyComponent(() => import("../simulator/simulator-panel").then((m) => m.SimulatorPanel));
+const TestsPanel = lazyComponent(() => import("../tests/tests-panel").then((m) => m.TestsPanel));
+const VersionsPanel = lazyComponent(() => import("../versions/versions-panel").then((m) => m.VersionsPanel));
+const DeployPanel = lazyComponent(() => import("../versions/deploy-panel").then((m) => m.DeployPanel));
+const CodePanel = lazyComponent(() => import("../code/code-panel").then((m) => m.CodePanel));
+// In the order they are likely wanted: the inspector with the first click on the canvas.
+const LAZY_PANELS = [NodeInspector, EdgeInspector, FlowPanel, SimulatorPanel, TestsPanel, VersionsPanel, DeployPanel, CodePanel];
+/** How long after opening the first panel starts to load in the background. */
+const PRELOAD_DELAY_MS = 300;
+
+/** Loads the panels one per idle moment, so none of it gets in the way of the first edits. */
+function preloadWhenIdle(panels: readonly { preload(): Promise<void> }[]): () => void {
+  let stopped = false;
+  let cancel = () => {};
+  const next = (i: number, delayMs: number) => {
+    const panel = panels[i];
+    if (stopped || !panel) return;
+    const then = () => next(i + 1, 0);
+    cancel = whenIdle(() => void panel.preload().then(then, then), 5000, delayMs);
+  };
+  next(0, PRELOAD_DELAY_MS);
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}
+
 const SAVE_TEXT: Record<SaveStatus["state"], string> = { saved: "Saved", dirty: "Unsaved changes", saving: "Saving…", failed: "Save failed", conflict: "Save conflict" };
 
-export function Workbench({ initialFlow, initialFlows }: { initialFlow: FlowDto; initialFlows: FlowSummaryDto[] }) {
+interface WorkbenchProps {
+  initialFlow: FlowDto;
+  initialFlows: FlowSummaryDto[];
+  /** The checks' findings on `initialFlow`'s document, made by the server with the page. */
+  initialDiagnostics?: Diagnostic[];
+}
+
+export function Workbench(props: WorkbenchProps) {
   return (
     <ReactFlowProvider>
-      <WorkbenchView initialFlow={initialFlow} initialFlows={initialFlows} />
+      <WorkbenchView {...props} />
     </ReactFlowProvider>
   );
 }
 
-function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; initialFlows: FlowSummaryDto[] }) {
+function WorkbenchView({ initialFlow, initialFlows, initialDiagnostics }: WorkbenchProps) {
   const flowId = initialFlow.id;
   const [state, dispatch] = useReducer(editorReducer, initialFlow.document as unknown as FlowDoc, createEditorState);
   const doc = state.history.present;
@@ -63,7 +100,7 @@ function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; in
   const [backup, setBackup] = useState<FlowDoc | null>(null);
   const autosave = useAutosave(flowId, doc, initialFlow.draftRevision);
   const subflows = useSubflows(doc);
-  const checks = useLiveChecks(doc, subflows.resolve);
+  const checks = useLiveChecks(doc, subflows.resolve, initialDiagnostics, { subflowsSettled: subflows.settled, flowWanted: tab === "simulate" || tab === "tests" || tab === "code" });
   const sim = useActorRef(simulatorMachine);
   const simActive = useSelector(sim, (s) => !s.matches("idle"));
   const simNode = useSelector(sim, (s) => s.context.nodeId);
@@ -71,6 +108,7 @@ function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; in
   const simEdges = useSelector(sim, (s) => s.context.edges);
 
   useEditorKeys(state, dispatch, diffView === null);
+  useEffect(() => preloadWhenIdle(LAZY_PANELS), []);
 
   const showToast = useCallback((message: string) => setToast(message), []);
   useEffect(() => {
@@ -93,7 +131,13 @@ function WorkbenchView({ initialFlow, initialFlows }: { initialFlow: FlowDto; in
   }, []);
 
   const refreshFlows = useCallback(() => void api.listFlows().then(setFlows, () => undefined), []);
+  // After each save (names, revisions); not on opening: the server sent the list with the page.
+  const opened = useRef(false);
   useEffect(() => {
+    if (!opened.current) {
+      opened.current = true;
+      return;
+    }
     if (autosave.status.state === "saved") refreshFlows();
   }, [autosave.status.state, refreshFlows]);
 
