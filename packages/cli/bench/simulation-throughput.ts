@@ -10,7 +10,8 @@
  *    every expectation and records coverage.
  * Every conversation is first run once through the runner and must pass, so the simulation
  * measured is the one the tests check. `npm run bench` pins this process to one CPU (taskset), so
- * the rate is a one-core rate, garbage collection included. Prints one JSON line.
+ * the rate is a one-core rate, garbage collection included; it runs the esbuild bundle of this file,
+ * as the voxchart command ships (tooling/bundle). Prints one JSON line.
  */
 import { performance } from "node:perf_hooks";
 import { dirname, resolve } from "node:path";

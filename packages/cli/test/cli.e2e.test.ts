@@ -2,13 +2,14 @@ import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isBundleFresh } from "@voxchart/bundle";
 import { CLI_ROOT, REPO_ROOT, tempDir } from "./helpers";
 
 const BIN = join(CLI_ROOT, "bin/voxchart.js");
 
-function voxchart(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+function voxchart(args: string[], cwd = REPO_ROOT, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -16,6 +17,17 @@ function voxchart(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdo
 }
 
 describe("the voxchart command (subprocess)", { timeout: 60_000 }, () => {
+  it("runs from a fresh bundle of its sources and prints what it prints from source", async () => {
+    const args = ["test", "examples/clinic", "--junit", join(await tempDir(), "junit.xml")];
+    const bundled = await voxchart(args);
+    expect(await isBundleFresh(join(CLI_ROOT, "dist/voxchart.mjs"))).toBe(true);
+    const fromSource = await voxchart(args, REPO_ROOT, { VOXCHART_FROM_SOURCE: "1" });
+    const withoutTimes = (text: string) => text.replace(/ in \d+ ms/g, "");
+    expect(bundled.code).toBe(0);
+    expect(withoutTimes(bundled.stdout)).toBe(withoutTimes(fromSource.stdout));
+    expect(bundled.stderr).toBe(fromSource.stderr);
+  });
+
   it("lints the examples with exit 0 and a bad flow with exit 1", async () => {
     const good = await voxchart(["lint", "examples/restaurant/restaurant.flow.json", "examples/tutor/tutor.flow.json"]);
     expect(good).toMatchObject({ code: 0, stdout: "✓ 2 flows checked, no problems\n" });

@@ -4,6 +4,9 @@
  */
 const TEST_TOOLING = ["@voxchart/test-browser"] as const;
 
+/** Build tooling: how the voxchart command and the benchmarks are bundled. Imports none of ours. */
+const BUILD_TOOLING = ["@voxchart/bundle"] as const;
+
 /**
  * The import direction of the monorepo (docs/architecture.md): each workspace may import only
  * the workspaces listed here, and some may not import certain outside modules at all.
@@ -14,10 +17,11 @@ export const ALLOWED_INTERNAL: Record<string, readonly string[]> = {
   "@voxchart/providers": ["@voxchart/engine", "@voxchart/flow", ...TEST_TOOLING],
   "@voxchart/db": [...TEST_TOOLING],
   "@voxchart/runtime": ["@voxchart/engine", "@voxchart/flow", "@voxchart/providers", "@voxchart/db", ...TEST_TOOLING],
-  "@voxchart/cli": ["@voxchart/engine", "@voxchart/flow", "@voxchart/providers", "@voxchart/runtime", "@voxchart/db", ...TEST_TOOLING],
+  "@voxchart/cli": ["@voxchart/engine", "@voxchart/flow", "@voxchart/providers", "@voxchart/runtime", "@voxchart/db", ...BUILD_TOOLING, ...TEST_TOOLING],
   "@voxchart/builder": ["@voxchart/engine", "@voxchart/flow", "@voxchart/db", "@voxchart/providers", ...TEST_TOOLING],
   "@voxchart/repo-checks": [],
   "@voxchart/test-browser": [],
+  "@voxchart/bundle": [],
 };
 
 /** Outside modules a workspace must never import (the engine never sees audio, network or UI). */
