@@ -22,13 +22,40 @@ export interface VirtualClock extends SessionClock {
   /** Fires timers one at a time until `until()` holds or no timer is due before `limitMs` from now. */
   runUntil(until: () => boolean, limitMs: number): Promise<boolean>;
   pendingTimers(): number;
+  /**
+   * Tells the clock what may still be running on promises (the text simulation passes its
+   * session). While it is idle the clock does not yield a macrotask turn to let work settle, and
+   * while it is busy the clock waits only until it is idle if that comes first: a turn understood
+   * locally settles in microtasks, so the simulation need not go through the event loop for it.
+   */
+  watchWork(work: WatchedWork): void;
+}
+
+/** Work in flight on promises, as the clock sees it (see `VirtualClock.watchWork`). */
+export interface WatchedWork {
+  isIdle(): boolean;
+  whenIdle(): Promise<void>;
 }
 
 /** Microtasks run to exhaustion before the next macrotask, so one macrotask turn settles every promise chain that does no I/O. */
-function settle(): Promise<void> {
+function macrotaskTurn(): Promise<void> {
   if (typeof setImmediate === "function") return new Promise<void>((resolve) => setImmediate(resolve));
   // Browsers (the builder's simulator) have no setImmediate; a timeout is a macrotask too.
   return new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
+
+/** One macrotask turn, or less: until `work` is idle, if that comes first (the turn is then cancelled). */
+function settleWork(work: WatchedWork): Promise<void> {
+  if (work.isIdle()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const immediate = typeof setImmediate === "function";
+    const handle = immediate ? setImmediate(resolve) : setTimeout(resolve, 0);
+    void work.whenIdle().then(() => {
+      if (immediate) clearImmediate(handle as ReturnType<typeof setImmediate>);
+      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+      resolve();
+    });
+  });
 }
 
 /** A deterministic clock: nothing happens until the test or simulator moves time. */
@@ -37,6 +64,8 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
   let nextId = 1;
   let seq = 0;
   const timers = new Map<number, Timer>();
+  let watched: WatchedWork | null = null;
+  const settle = () => (watched ? settleWork(watched) : macrotaskTurn());
 
   function due(limit: number): Timer | undefined {
     let best: Timer | undefined;
@@ -78,6 +107,9 @@ export function createVirtualClock(startMs = Date.UTC(2026, 10, 25, 9, 0, 0)): V
       return t ? { at: t.at, deadline: t.deadline } : null;
     },
     pendingTimers: () => timers.size,
+    watchWork(work) {
+      watched = work;
+    },
     async advance(ms) {
       const target = now + ms;
       await settle();

@@ -52,6 +52,8 @@ const REAL_WORK_GRACE_MS = 5000;
 export function createTextSimulation(compiled: CompiledFlow, options: Omit<SessionOptions, "clock" | "playback"> & { clock?: VirtualClock } = {}): TextSimulation {
   const clock = options.clock ?? createVirtualClock();
   const session = createSession(compiled, { ...options, clock, playback: "estimated" });
+  // Steps settle as soon as the session is idle, not a macrotask turn later.
+  clock.watchWork(session);
   let buffer: SessionOutput[] = [];
   let lastSpeechStartAt: number | null = null;
   let ended = false;
