@@ -16,7 +16,6 @@ export { createDialogueTrack } from "./session/dialogue-track";
 export type { DialogueTrack, DialogueState, DialogueEvent, DialogueEmitted, DialogueSettings } from "./session/dialogue-track";
 export { createLocalGeneration } from "./generation/local-generation";
 export { createLocalUnderstanding, understandLocally, validateSlotValue, normalizeText } from "./understanding";
-export { runTool } from "./tools/run-tool";
 export type { ToolOutcome, ToolRun } from "./tools/run-tool";
 export { createTextSimulation } from "./simulation/text-simulation";
 export type { TextSimulation, SimulatedStep } from "./simulation/text-simulation";

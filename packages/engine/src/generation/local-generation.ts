@@ -31,10 +31,8 @@ export function createLocalGeneration(options: LocalGenerationOptions = {}): Gen
       }
       const reply = request.localReply ?? "I see.";
       const words = reply.split(/(?<=\s)/);
-      for (const word of words) {
-        if (request.signal.aborted) return;
-        yield { type: "text", text: word };
-      }
+      // No signal check: a consumer that is aborted stops reading, which ends this generator.
+      for (const word of words) yield { type: "text", text: word };
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ToolRegistry } from "../ports/tools";
 import { createLocalUnderstanding, validateSlotValue } from "../understanding";
 import { createLocalGeneration } from "../generation/local-generation";
 import { runTool } from "../tools/run-tool";
+import { LazyAbort } from "../cancel/lazy-abort";
 import { createDialogueTrack } from "./dialogue-track";
 import type { DialogueState } from "./dialogue-track";
 import type { SessionInput, SessionOutput, TurnMetrics } from "./events";
@@ -79,7 +80,7 @@ interface Response {
   pending: string[];
   heldUntil: number;
   flushTimer: unknown;
-  generation: AbortController | null;
+  generation: LazyAbort | null;
 }
 
 const BACKCHANNELS = ["mm-hmm", "okay", "right"];
@@ -118,7 +119,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   let busy = 0;
   /** Mirrors of what the dialogue track was last told, so unchanged facts are not sent again. */
   let taskIdleSent = false;
-  let settingsSent = "";
+  let settingsSent: CompiledNode["settings"] | null = null;
   let started = false;
   let stopped = false;
   let ended = false;
@@ -144,9 +145,9 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     sideEffects: boolean;
   } | null = null;
   const fillers = createFillerPicker(settings.fillerCooldownMs);
-  /** Aborted when the session stops: tools still running are cancelled. Made when a tool first runs. */
-  let toolsController: AbortController | null = null;
-  const toolSignal = () => (toolsController ??= new AbortController()).signal;
+  /** Tools still running, cancelled when the session stops. */
+  const runningTools = new Set<LazyAbort>();
+  const toolOptions = { tools, clock, ...(options.fetch ? { fetch: options.fetch } : {}) };
   let backchannelRotation = 0;
 
   const createFlowActor = (snapshot?: unknown) => {
@@ -291,19 +292,17 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       case "enter": {
         const node = compiled.node(e.nodeId);
         progressMessage = null;
-        const next = `${node.settings.latencyBudgetMs}/${node.settings.noInputTimeoutMs}/${node.settings.backchannels}`;
-        if (next !== settingsSent) {
+        const sent = settingsSent;
+        const next = node.settings;
+        if (!sent || sent.latencyBudgetMs !== next.latencyBudgetMs || sent.noInputTimeoutMs !== next.noInputTimeoutMs || sent.backchannels !== next.backchannels) {
           settingsSent = next;
           dialogue.send({
             type: "SETTINGS",
-            settings: {
-              latencyBudgetMs: node.settings.latencyBudgetMs,
-              noInputTimeoutMs: node.settings.noInputTimeoutMs,
-              backchannels: node.settings.backchannels,
-            },
+            settings: { latencyBudgetMs: next.latencyBudgetMs, noInputTimeoutMs: next.noInputTimeoutMs, backchannels: next.backchannels },
           });
         }
-        emit({ type: "state.changed", nodeId: e.nodeId, previousNodeId: e.previousNodeId, variables: { ...compiled.variables(e.nodeId, context()) }, at: now });
+        // The flow's context is immutable (every update makes new objects), so its variables are shared, not copied.
+        emit({ type: "state.changed", nodeId: e.nodeId, previousNodeId: e.previousNodeId, variables: compiled.variables(e.nodeId, context()), at: now });
         return;
       }
       case "say":
@@ -321,8 +320,11 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
         progressMessage = e.progressMessage;
         const startedAt = now;
         emit({ type: "tool.started", nodeId: e.nodeId, name: e.name, args: e.args, at: now });
+        const cancel = new LazyAbort();
+        runningTools.add(cancel);
         track(
-          runTool(e, { tools, clock, ...(options.fetch ? { fetch: options.fetch } : {}) }, toolSignal()).then((outcome) => {
+          runTool(e, toolOptions, cancel).then((outcome) => {
+            runningTools.delete(cancel);
             if (ended) return;
             const result: JsonValue = outcome.ok ? outcome.result : outcome.error;
             emit({ type: "tool.finished", nodeId: e.nodeId, name: e.name, ok: outcome.ok, result, at: clock.now() });
@@ -396,8 +398,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   async function generate(node: CompiledNode) {
     if (node.node.kind !== "conversation") return;
     const r = response ?? newResponse(node.id);
-    const controller = new AbortController();
-    r.generation = controller;
+    const cancel = new LazyAbort();
+    r.generation = cancel;
     const ctx = { ...context(), now: clock.now() };
     const persona = node.node.role ?? node.flow.settings.persona;
     const system = [persona ? compiled.render(node.id, persona, ctx) : "", compiled.render(node.id, node.node.task, ctx)].filter(Boolean).join("\n\n");
@@ -409,9 +411,12 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       ...(node.node.localReply ? { localReply: compiled.render(node.id, node.node.localReply, ctx) } : {}),
       ...(node.node.model ? { model: node.node.model } : {}),
       ...(node.node.temperature !== undefined ? { temperature: node.node.temperature } : {}),
-      signal: controller.signal,
+      // A model that never reads its signal never makes one (the consumer below stops reading instead).
+      get signal() {
+        return cancel.signal;
+      },
     })) {
-      if (controller.signal.aborted || ended) return;
+      if (cancel.aborted || ended) return;
       if (chunk.type === "exit") {
         sendToFlow({ type: "INPUT", text: "", intent: { name: chunk.name, arguments: chunk.arguments }, slots: {}, invalid: [], confirmation: null });
         return;
@@ -420,7 +425,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       text += chunk.text;
       speak(chunk.text, node.id);
     }
-    if (!controller.signal.aborted) sendToFlow({ type: "REPLY", text: text.trim() });
+    if (!cancel.aborted) sendToFlow({ type: "REPLY", text: text.trim() });
   }
 
   // ---------------------------------------------------------------- user turns
@@ -701,7 +706,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       stopped = true;
       ended = true;
       response?.generation?.abort(new Error("session stopped"));
-      toolsController?.abort(new Error("session stopped"));
+      for (const tool of runningTools) tool.abort(new Error("session stopped"));
       flow.stop();
       dialogue.stop();
     },

@@ -1,6 +1,7 @@
 import type { JsonValue } from "@voxchart/flow";
 import type { SessionClock } from "../clock/clock";
-import type { ToolRegistry } from "../ports/tools";
+import type { ToolCall, ToolRegistry } from "../ports/tools";
+import type { LazyAbort } from "../cancel/lazy-abort";
 
 export type ToolTarget =
   | { type: "function"; name: string }
@@ -22,41 +23,49 @@ export interface ToolRunnerOptions {
   fetch?: typeof fetch;
 }
 
-/** Runs a tool node's call: a registered function or an HTTP webhook, bounded by its timeout. */
-export async function runTool(run: ToolRun, options: ToolRunnerOptions, signal: AbortSignal): Promise<ToolOutcome> {
-  // The tool's own signal: aborted by the caller's signal or by the timeout, never on a normal finish.
-  const controller = new AbortController();
-  let timer: unknown = null;
-  const stopped = new Promise<ToolOutcome>((resolve) => {
-    const cancel = () => resolve({ ok: false, error: "cancelled" });
-    controller.signal.addEventListener("abort", cancel, { once: true });
-    timer = options.clock.setTimeout(
+/**
+ * Runs a tool node's call: a registered function or an HTTP webhook, bounded by its timeout.
+ * `cancel` belongs to this run: aborting it (the session stopping) ends the run as "cancelled",
+ * and the timeout aborts it, so the tool's signal tells the tool to stop either way.
+ */
+export function runTool(run: ToolRun, options: ToolRunnerOptions, cancel: LazyAbort): Promise<ToolOutcome> {
+  return new Promise<ToolOutcome>((resolve) => {
+    let done = false;
+    const finish = (outcome: ToolOutcome) => {
+      if (done) return;
+      done = true;
+      options.clock.clearTimeout(timer);
+      cancel.onAbort(null);
+      resolve(outcome);
+    };
+    const timer = options.clock.setTimeout(
       () => {
-        timer = null;
-        resolve({ ok: false, error: `the tool "${run.name}" did not answer within ${run.timeoutMs} ms` });
-        controller.abort(new Error("timeout"));
+        finish({ ok: false, error: `the tool "${run.name}" did not answer within ${run.timeoutMs} ms` });
+        cancel.abort(new Error("timeout"));
       },
       run.timeoutMs,
       { deadline: true },
     );
+    if (cancel.aborted) return finish({ ok: false, error: "cancelled" });
+    cancel.onAbort(() => finish({ ok: false, error: "cancelled" }));
+    void invoke(run, options, cancel).then(finish);
   });
-  const abort = () => controller.abort(signal.reason);
-  if (signal.aborted) abort();
-  else signal.addEventListener("abort", abort, { once: true });
-  try {
-    return await Promise.race([invoke(run, options, controller.signal), stopped]);
-  } finally {
-    signal.removeEventListener("abort", abort);
-    if (timer !== null) options.clock.clearTimeout(timer);
-  }
 }
 
-async function invoke(run: ToolRun, options: ToolRunnerOptions, signal: AbortSignal): Promise<ToolOutcome> {
+async function invoke(run: ToolRun, options: ToolRunnerOptions, cancel: LazyAbort): Promise<ToolOutcome> {
   try {
     if (run.target.type === "function") {
       const fn = options.tools[run.target.name];
       if (!fn) return { ok: false, error: `no tool function is registered under the name "${run.target.name}"` };
-      const result = await fn(run.args, { nodeId: run.nodeId, name: run.name, args: run.args, signal });
+      const call: ToolCall = {
+        nodeId: run.nodeId,
+        name: run.name,
+        args: run.args,
+        get signal() {
+          return cancel.signal;
+        },
+      };
+      const result = await fn(run.args, call);
       return { ok: true, result: result ?? null };
     }
     const doFetch = options.fetch ?? fetch;
@@ -66,7 +75,7 @@ async function invoke(run: ToolRun, options: ToolRunnerOptions, signal: AbortSig
       method: run.target.method,
       headers: { "content-type": "application/json", accept: "application/json", ...run.target.headers },
       ...(hasBody ? { body: JSON.stringify(run.args) } : {}),
-      signal,
+      signal: cancel.signal,
     });
     const text = await response.text();
     if (!response.ok) return { ok: false, error: `the webhook answered HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ""}` };
@@ -77,7 +86,7 @@ async function invoke(run: ToolRun, options: ToolRunnerOptions, signal: AbortSig
       return { ok: true, result: text };
     }
   } catch (error) {
-    if (signal.aborted) return { ok: false, error: "cancelled" };
+    if (cancel.aborted) return { ok: false, error: "cancelled" };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
