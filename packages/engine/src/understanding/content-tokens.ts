@@ -8,16 +8,26 @@ export interface ContentTokens {
   negated: boolean;
 }
 
+/** One lookup per word: negations count even where they are stop words too. */
+const WORD_KIND = new Map<string, "negation" | "stop">([...[...STOP_WORDS].map((w) => [w, "stop"] as const), ...[...NEGATIONS].map((w) => [w, "negation"] as const)]);
+
 /** The tokens that carry meaning for intent scoring. Negations are kept as tokens too. */
 export function contentTokens(tokens: readonly string[]): ContentTokens {
   const seen = new Set<string>();
+  const kept: string[] = [];
   let negated = false;
-  tokens.forEach((token, i) => {
-    if (NEGATIONS.has(token) || (token === "no" && i > 0)) negated = true;
-    if (STOP_WORDS.has(token) && !NEGATIONS.has(token)) return;
-    seen.add(stemToken(token));
-  });
-  return { tokens: [...seen], negated };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const kind = WORD_KIND.get(token);
+    if (kind === "negation" || (token === "no" && i > 0)) negated = true;
+    if (kind === "stop") continue;
+    const stem = stemToken(token);
+    if (!seen.has(stem)) {
+      seen.add(stem);
+      kept.push(stem);
+    }
+  }
+  return { tokens: kept, negated };
 }
 
 /** "talk_to_human" / "talkToHuman" → "talk to human": an intent's name counts as an example. */

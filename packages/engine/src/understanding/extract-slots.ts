@@ -11,8 +11,10 @@ import { findNumbers, type Mention } from "./parse-number";
 import { findPhones } from "./parse-phone";
 import { findTimes, type TimeOptions } from "./parse-time";
 import { findYesNo } from "./parse-yes-no";
+import { slotGroups } from "./slot-groups";
 import { cueDistance } from "./slot-keywords";
-import { stemToken } from "./stem-token";
+import { stemsOf } from "./stem-token";
+import { anyUsed } from "./used-tokens";
 
 export interface ExtractSlotsOptions extends DateOptions, TimeOptions {
   /** "Now" for relative dates. */
@@ -47,9 +49,10 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
   if (slots.length === 0) return out;
   const focus = options.focusSlot;
   const focusType = slots.find((s) => s.name === focus)?.type;
+  const groups = slotGroups(slots);
 
   let rest = text;
-  const emailSlots = ofType(slots, "email");
+  const emailSlots = groups.email;
   if (emailSlots.length > 0) {
     const email = findEmail(text);
     if (email) {
@@ -59,19 +62,20 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
   }
 
   const tokens = toTokens(rest);
-  const stems = tokens.map(stemToken);
-  const used = new Array<boolean>(tokens.length).fill(false);
+  const stems = stemsOf(tokens);
+  const used: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) used.push(false);
 
-  const phoneSlots = ofType(slots, "phone");
+  const phoneSlots = groups.phone;
   if (phoneSlots.length > 0) assign(claim(used, findPhones(tokens, used)), phoneSlots, stems, focus, out);
   const today = calendarDateOf(options.now, options.timeZone);
-  const dateSlots = ofType(slots, "date");
+  const dateSlots = groups.date;
   assign(claim(used, findDates(tokens, today, used, dateDirection(dateSlots, today))), dateSlots, stems, focus, out);
-  const numberSlots = ofType(slots, "number", "integer");
+  const numberSlots = groups.numeric;
   const times = claim(used, findTimes(tokens, false, used, options));
 
   const enumMentions: Mention<string>[] = [];
-  for (const slot of ofType(slots, "enum")) {
+  for (const slot of groups.enum) {
     const found = findEnumOptions(tokens, slot.options ?? [], used);
     enumMentions.push(...found);
     const last = found.at(-1);
@@ -83,18 +87,18 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
   const numbers = findNumbers(tokens, used);
   const cuedNumbers = claim(used, numbers.filter((m) => numberSlots.some((s) => cueDistance(s, stems, m.start, m.end) !== null)));
   if (focusType === "time") times.push(...claim(used, findTimes(tokens, true, used, options)));
-  assign(times.sort((a, b) => a.start - b.start), ofType(slots, "time"), stems, focus, out);
-  const otherNumbers = numbers.filter((m) => !cuedNumbers.includes(m) && !used.slice(m.start, m.end).some(Boolean));
+  assign(times.sort((a, b) => a.start - b.start), groups.time, stems, focus, out);
+  const otherNumbers = numbers.filter((m) => !cuedNumbers.includes(m) && !anyUsed(used, m.start, m.end));
   assign([...cuedNumbers, ...otherNumbers].sort((a, b) => a.start - b.start), numberSlots, stems, focus, out);
 
-  const yesNoSlots = ofType(slots, "yesno");
+  const yesNoSlots = groups.yesno;
   const yesNoTarget = yesNoSlots.find((s) => s.name === focus) ?? (slots.length === 1 ? yesNoSlots[0] : undefined);
   if (yesNoTarget) {
     const answer = claim(used, findYesNo(tokens, used))[0];
     if (answer) out[yesNoTarget.name] = answer.value;
   }
 
-  const textSlots = ofType(slots, "text");
+  const textSlots = groups.text;
   for (const slot of textSlots) {
     const introduced = findIntroducedText(rest, slot);
     if (introduced) out[slot.name] = introduced;
@@ -105,10 +109,6 @@ export function extractSlots(text: string, slots: readonly ParsedSlot[], options
     if (value) out[textTarget.name] = value;
   }
   return out;
-}
-
-function ofType(slots: readonly ParsedSlot[], ...types: ParsedSlot["type"][]): ParsedSlot[] {
-  return slots.filter((s) => types.includes(s.type));
 }
 
 /** Marks the mentions' words as read, so later readings skip them. */
@@ -162,10 +162,18 @@ function assign<T extends SlotValue>(
 /** Dates without a year or week look back when every date slot here must lie on or before today. */
 function dateDirection(dateSlots: readonly ParsedSlot[], today: CalendarDate): DateDirection {
   if (dateSlots.length === 0) return "future";
-  const past = dateSlots.every((slot) => {
-    const latest = slot.constraints?.latest;
-    const bound = latest ? resolveDateBound(latest, today) : null;
-    return bound !== null && compareDates(bound, today) <= 0;
-  });
-  return past ? "past" : "future";
+  return dateSlots.every((slot) => latestIsPast(slot, today)) ? "past" : "future";
+}
+
+const latestIsPastCache = new WeakMap<ParsedSlot, { today: CalendarDate; latest: string | undefined; past: boolean }>();
+
+/** Whether the slot's latest allowed date is today or before (remembered per slot for the last day asked). */
+function latestIsPast(slot: ParsedSlot, today: CalendarDate): boolean {
+  const latest = slot.constraints?.latest;
+  const cached = latestIsPastCache.get(slot);
+  if (cached && cached.latest === latest && compareDates(cached.today, today) === 0) return cached.past;
+  const bound = latest ? resolveDateBound(latest, today) : null;
+  const past = bound !== null && compareDates(bound, today) <= 0;
+  latestIsPastCache.set(slot, { today, latest, past });
+  return past;
 }

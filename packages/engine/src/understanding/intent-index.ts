@@ -9,21 +9,43 @@ export interface IndexedExample {
   normalized: string;
   tokens: readonly string[];
   tokenSet: ReadonlySet<string>;
+  /** Vocabulary ids of `tokens`, in the same order. */
+  tokenIds: readonly number[];
+  /** IDF weight of each of `tokens`, in the same order. */
+  tokenIdf: readonly number[];
   negated: boolean;
   /** Sum of the IDF weights of `tokens`. */
   weight: number;
+}
+
+/** The example words an utterance token matches: vocabulary ids, each with a credit of 1 (exact) or FUZZY_CREDIT. */
+export interface TokenMatches {
+  readonly ids: readonly number[];
+  readonly credits: readonly number[];
+  /** The token's own IDF when it is an example word. */
+  readonly idf: number | undefined;
 }
 
 /** Precomputed matching data for one intents array. */
 export interface IntentIndex {
   readonly intents: readonly ParsedIntent[];
   readonly examples: readonly IndexedExample[];
+  /** Every example token once; a token's position is its vocabulary id. */
+  readonly vocabulary: readonly string[];
+  /** Whether example `e` contains vocabulary word `v`: `contains[e * vocabulary.length + v] === 1`. */
+  readonly contains: Uint8Array;
+  /** Per vocabulary word, the examples that contain it, in order. */
+  readonly postings: readonly (readonly number[])[];
+  /** Per intent, its first example (-1: none). */
+  readonly firstExample: readonly number[];
+  /** Every example's normalised text. */
+  readonly normalizedExamples: ReadonlySet<string>;
   /** Inverse document frequency of each example token, documents being the examples. */
   readonly idf: ReadonlyMap<string, number>;
   /** The weight given to a token no example contains (as rare as can be). */
   readonly unknownWeight: number;
-  /** Example tokens an utterance token matches, with a credit of 1 (exact) or FUZZY_CREDIT. */
-  matchesOf(token: string): ReadonlyMap<string, number>;
+  /** Example tokens an utterance token matches, in vocabulary order. */
+  matchesOf(token: string): TokenMatches;
 }
 
 /** Credit for a token matched only through a small typo. */
@@ -42,7 +64,7 @@ export function getIntentIndex(intents: readonly ParsedIntent[]): IntentIndex {
 }
 
 export function buildIntentIndex(intents: readonly ParsedIntent[]): IntentIndex {
-  const raw: Array<Omit<IndexedExample, "weight" | "tokenSet">> = [];
+  const raw: Array<{ intent: number; normalized: string; tokens: string[]; negated: boolean }> = [];
   intents.forEach((intent, i) => {
     for (const text of [...intent.examples, intentNameAsText(intent.name)]) {
       const normalized = normalizeText(text);
@@ -56,24 +78,47 @@ export function buildIntentIndex(intents: readonly ParsedIntent[]): IntentIndex 
   const idf = new Map<string, number>();
   for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
   const unknownWeight = Math.log(1 + n);
-  const examples = raw.map((ex) => ({ ...ex, tokenSet: new Set(ex.tokens), weight: ex.tokens.reduce((s, t) => s + (idf.get(t) ?? 0), 0) }));
   const vocabulary = [...idf.keys()];
-  const matchCache = new Map<string, ReadonlyMap<string, number>>();
+  const idOf = new Map(vocabulary.map((word, id) => [word, id] as const));
+  const contains = new Uint8Array(raw.length * vocabulary.length);
+  const postings = vocabulary.map((): number[] => []);
+  const firstExample = intents.map(() => -1);
+  const examples = raw.map((ex, e): IndexedExample => {
+    const tokenIds = ex.tokens.map((t) => idOf.get(t) ?? -1);
+    for (const id of tokenIds) {
+      contains[e * vocabulary.length + id] = 1;
+      postings[id]?.push(e);
+    }
+    if (firstExample[ex.intent] === -1) firstExample[ex.intent] = e;
+    return {
+      ...ex,
+      tokenSet: new Set(ex.tokens),
+      tokenIds,
+      tokenIdf: ex.tokens.map((t) => idf.get(t) ?? 0),
+      weight: ex.tokens.reduce((s, t) => s + (idf.get(t) ?? 0), 0),
+    };
+  });
+  const matchCache = new Map<string, TokenMatches>();
 
-  function matchesOf(token: string): ReadonlyMap<string, number> {
+  function matchesOf(token: string): TokenMatches {
     let found = matchCache.get(token);
     if (found) return found;
-    const map = new Map<string, number>();
-    for (const word of vocabulary) {
-      if (word === token) map.set(word, 1);
-      else if (isFuzzyTokenMatch(token, word)) map.set(word, FUZZY_CREDIT);
-    }
-    found = map;
+    const ids: number[] = [];
+    const credits: number[] = [];
+    vocabulary.forEach((word, id) => {
+      const credit = word === token ? 1 : isFuzzyTokenMatch(token, word) ? FUZZY_CREDIT : 0;
+      if (credit > 0) {
+        ids.push(id);
+        credits.push(credit);
+      }
+    });
+    found = { ids, credits, idf: idf.get(token) };
     // Bounded so a long-lived index cannot grow without limit on open-ended input.
     if (matchCache.size > 10_000) matchCache.clear();
     matchCache.set(token, found);
     return found;
   }
 
-  return { intents, examples, idf, unknownWeight, matchesOf };
+  const normalizedExamples = new Set(examples.map((ex) => ex.normalized));
+  return { intents, examples, vocabulary, contains, postings, firstExample, normalizedExamples, idf, unknownWeight, matchesOf };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, toTokens } from "./normalize-text";
-import { stemToken } from "./stem-token";
+import { normalizeText, toNormalizedText, toTokens } from "./normalize-text";
+import { stemsOf, stemToken } from "./stem-token";
 import { damerauLevenshtein, isFuzzyTokenMatch } from "./damerau-levenshtein";
 
 describe("normalizeText", () => {
@@ -16,6 +16,14 @@ describe("normalizeText", () => {
   ])("%j → %j", (text, expected) => {
     expect(normalizeText(text)).toBe(expected);
   });
+
+  it.each(["plain words  with  spaces ", "  7pm table", "cannot come", "No, make it 7:30 p.m.!", "Ｆｕｌｌ width", "tab\tand\nnewline"])(
+    "normalises %j as the tokens joined by spaces",
+    (text) => {
+      expect(toNormalizedText(text)).toBe(normalizeText(text));
+      expect(toTokens(text).join(" ")).toBe(normalizeText(text));
+    },
+  );
 
   it("gives no tokens for empty or punctuation-only text", () => {
     expect(toTokens("")).toEqual([]);
@@ -33,6 +41,24 @@ describe("stemToken", () => {
     ["bus", "bus"],
   ])("maps %s and its stem to the same key", (word, base) => {
     expect(stemToken(word)).toBe(stemToken(base));
+  });
+});
+
+describe("stemsOf", () => {
+  it("stems each token", () => {
+    expect(stemsOf(["booking", "tables", "at", "7"])).toEqual(["booking", "tables", "at", "7"].map(stemToken));
+  });
+
+  it("reuses the stems of a recent frozen tokens array", () => {
+    const tokens = toTokens("booking two tables");
+    expect(stemsOf(tokens)).toBe(stemsOf(tokens));
+  });
+
+  it("does not reuse stems for an array that may change", () => {
+    const tokens = ["booking"];
+    expect(stemsOf(tokens)).toEqual([stemToken("booking")]);
+    tokens[0] = "tables";
+    expect(stemsOf(tokens)).toEqual([stemToken("tables")]);
   });
 });
 

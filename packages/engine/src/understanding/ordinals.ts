@@ -1,3 +1,4 @@
+import { startsWithDigit } from "./has-digit";
 import { readNumberAt, type Mention } from "./parse-number";
 
 const ORDINAL_UNITS: readonly string[] = [
@@ -8,12 +9,19 @@ const ORDINALS = new Map<string, number>(ORDINAL_UNITS.map((w, i) => [w, i] as c
 ORDINALS.set("twentieth", 20);
 ORDINALS.set("thirtieth", 30);
 
+/** Whether the word is an ordinal ("third", "twentieth"). */
+export function isOrdinalWord(token: string): boolean {
+  return ORDINALS.has(token);
+}
+
 /** Reads "3rd", "third", "twenty first" at `i`. */
 export function readOrdinalAt(tokens: readonly string[], i: number): Mention<number> | null {
   const t = tokens[i];
   if (t === undefined) return null;
-  const digits = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(t);
-  if (digits) return { start: i, end: i + 1, value: Number(digits[1]) };
+  if (startsWithDigit(t)) {
+    const digits = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(t);
+    return digits ? { start: i, end: i + 1, value: Number(digits[1]) } : null;
+  }
   const word = ORDINALS.get(t);
   if (word !== undefined) return { start: i, end: i + 1, value: word };
   if ((t === "twenty" || t === "thirty") && tokens[i + 1] !== undefined) {

@@ -1,49 +1,14 @@
 import { addDays, calendarDateOf, compareDates, isValidDate, toIsoDate, weekdayOf, type CalendarDate } from "./calendar-date";
-import { isFuzzyTokenMatch } from "./damerau-levenshtein";
+import { isTomorrow, mayStartDate, monthIndex, weekdayIndex } from "./date-words";
+import { startsWithDigit } from "./has-digit";
 import { toTokens } from "./normalize-text";
 import { readDayOfMonthAt, readOrdinalAt } from "./ordinals";
 import { readNumberAt, type Mention } from "./parse-number";
-import { MONTHS, WEEKDAYS } from "./word-lists";
-
+import { anyUsed } from "./used-tokens";
 
 export interface DateOptions {
   /** IANA zone that decides which calendar day `now` is. Default "UTC". */
   timeZone?: string;
-}
-
-const MONTH_ABBREVIATIONS = new Map<string, number>([
-  ...MONTHS.map((m, i) => [m, i + 1] as const),
-  ...["jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((m, i) => [m, i + 1] as const),
-  ["sept", 9],
-]);
-MONTH_ABBREVIATIONS.delete("");
-
-/** Remembers a word lookup (the same few hundred words come back every turn). Bounded. */
-function memo<T>(compute: (token: string) => T): (token: string) => T {
-  const seen = new Map<string, T>();
-  return (token) => {
-    if (seen.has(token)) return seen.get(token) as T;
-    const value = compute(token);
-    if (seen.size > 5_000) seen.clear();
-    seen.set(token, value);
-    return value;
-  };
-}
-
-/** "wednsday" → 3; only whole-word fuzzy matches of 6+ letters, so "sun" or "sat" are not days. */
-const weekdayIndex = memo((token: string): number => {
-  const exact = WEEKDAYS.indexOf(token);
-  if (exact >= 0) return exact;
-  if (token.length < 6) return -1;
-  return WEEKDAYS.findIndex((d) => isFuzzyTokenMatch(token, d));
-});
-
-const monthOf = memo((token: string): number | undefined =>
-  MONTH_ABBREVIATIONS.get(token) ?? (token.length >= 5 ? MONTHS.findIndex((m) => isFuzzyTokenMatch(token, m)) + 1 || undefined : undefined),
-);
-
-function monthIndex(token: string | undefined): number | undefined {
-  return token === undefined ? undefined : monthOf(token);
 }
 
 /** Which way a date without a year or week points: ahead (bookings) or back (incidents, birthdays). */
@@ -104,17 +69,20 @@ function span(start: number, end: number, value: CalendarDate | null): Mention<C
 /** Reads one date expression at `i`, or null. */
 export function readDateAt(tokens: readonly string[], i: number, today: CalendarDate, direction: DateDirection = "future"): Mention<CalendarDate> | null {
   const t = tokens[i] ?? "";
+  if (!mayStartDate(t)) return null;
 
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (iso) {
-    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    return span(i, i + 1, isValidDate(y, m, d) ? { year: y, month: m, day: d } : null);
-  }
-  // en-US month/day, optionally /year
-  const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
-  if (slash) {
-    const year = slash[3] === undefined ? undefined : Number(slash[3].length === 2 ? `20${slash[3]}` : slash[3]);
-    return span(i, i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year, direction));
+  if (startsWithDigit(t)) {
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+    if (iso) {
+      const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+      return span(i, i + 1, isValidDate(y, m, d) ? { year: y, month: m, day: d } : null);
+    }
+    // en-US month/day, optionally /year
+    const slash = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
+    if (slash) {
+      const year = slash[3] === undefined ? undefined : Number(slash[3].length === 2 ? `20${slash[3]}` : slash[3]);
+      return span(i, i + 1, upcomingMonthDay(today, Number(slash[1]), Number(slash[2]), year, direction));
+    }
   }
   if (t === "today" || t === "tonight") return span(i, i + 1, today);
   if (t === "yesterday") return span(i, i + 1, addDays(today, -1));
@@ -175,19 +143,13 @@ export function readDateAt(tokens: readonly string[], i: number, today: Calendar
   return null;
 }
 
-const tomorrowLike = memo((token: string): boolean => token === "tmrw" || token === "tmr" || (token.length >= 6 && isFuzzyTokenMatch(token, "tomorrow")));
-
-function isTomorrow(token: string | undefined): boolean {
-  return token === "tomorrow" || (token !== undefined && tomorrowLike(token));
-}
-
 /** Every date mention, left to right, skipping used tokens. */
 export function findDates(tokens: readonly string[], today: CalendarDate, used?: readonly boolean[], direction: DateDirection = "future"): Mention<string>[] {
   const found: Mention<string>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (used?.[i]) continue;
     const m = readDateAt(tokens, i, today, direction);
-    if (m && !used?.slice(m.start, m.end).some(Boolean)) {
+    if (m && !anyUsed(used, m.start, m.end)) {
       found.push({ start: m.start, end: m.end, value: toIsoDate(m.value) });
       i = m.end - 1;
     }

@@ -1,4 +1,6 @@
+import { startsWithDigit } from "./has-digit";
 import { toTokens } from "./normalize-text";
+import { anyUsed } from "./used-tokens";
 import { TENS_WORDS, UNIT_WORDS } from "./word-lists";
 
 /** A value found in a token range [start, end). */
@@ -17,12 +19,22 @@ const COLLECTIVES = new Map([
   ["pair", 2],
 ]);
 const DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+/** Words a number can start with; any other word that is not digits is no number. */
+const NUMBER_LEADS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TENS.keys(), ...COLLECTIVES.keys(), "hundred", "thousand", "a", "half"]);
+
+/** Whether a number can start at this token: readNumberAt is null wherever this is false. */
+export function mayStartNumber(token: string): boolean {
+  return startsWithDigit(token) || NUMBER_LEADS.has(token);
+}
 
 /** Reads "12", "3.5", "1,000", "twenty-five", "one hundred and five", "two point five", "a dozen", "two and a half" at `i`. */
 export function readNumberAt(tokens: readonly string[], i: number): Mention<number> | null {
   const first = tokens[i];
   if (first === undefined) return null;
-  if (DIGITS.test(first)) return withHalf(tokens, { start: i, end: i + 1, value: Number(first.replace(/,/g, "")) });
+  if (startsWithDigit(first)) {
+    return DIGITS.test(first) ? withHalf(tokens, { start: i, end: i + 1, value: Number(first.includes(",") ? first.replace(/,/g, "") : first) }) : null;
+  }
+  if (!NUMBER_LEADS.has(first)) return null;
   // "a dozen", "half a dozen", "a couple (of)"
   if (first === "half" && tokens[i + 1] === "a" && tokens[i + 2] === "dozen") return { start: i, end: i + 3, value: 6 };
   const collective = COLLECTIVES.get(first === "a" ? (tokens[i + 1] ?? "") : first);
@@ -102,7 +114,7 @@ export function findNumbers(tokens: readonly string[], used?: readonly boolean[]
     if (!m) continue;
     if (m.end === i + 1 && tokens[i] === "one" && i > 0 && !ONE_LEADS.has(tokens[i - 1] ?? "")) continue;
     let end = m.end;
-    while (end > m.start && used?.slice(m.start, end).some(Boolean)) end--;
+    while (end > m.start && anyUsed(used, m.start, end)) end--;
     if (end > m.start) {
       found.push(end === m.end ? m : { ...m, end });
       i = end - 1;

@@ -27,8 +27,8 @@ export function findPhones(tokens: readonly string[], used?: readonly boolean[])
       const t = tokens[j] ?? "";
       const word = DIGIT_WORDS.get(t);
       const repeat = REPEATS.get(t);
-      const next = DIGIT_WORDS.get(tokens[j + 1] ?? "");
-      if (/^\+?\d[\d.-]*$/.test(t) && (j === i || !t.startsWith("+"))) digits += t.replace(/\D/g, "");
+      const next = repeat === undefined ? undefined : DIGIT_WORDS.get(tokens[j + 1] ?? "");
+      if (isDigitGroup(t) && (j === i || !t.startsWith("+"))) digits += t.replace(/\D/g, "");
       else if (word !== undefined && (t !== "o" || j > i)) digits += word;
       else if (repeat !== undefined && next !== undefined) {
         digits += next.repeat(repeat);
@@ -42,6 +42,21 @@ export function findPhones(tokens: readonly string[], used?: readonly boolean[])
     i = Math.max(j, i + 1);
   }
   return found;
+}
+
+/** "555-123", "+1", "4567": an optional "+", a digit, then digits, dots and dashes. */
+export function isDigitGroup(token: string): boolean {
+  let k = token.startsWith("+") ? 1 : 0;
+  if (!isDigitCode(token.charCodeAt(k))) return false;
+  for (k++; k < token.length; k++) {
+    const c = token.charCodeAt(k);
+    if (!isDigitCode(c) && c !== 46 && c !== 45) return false;
+  }
+  return true;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The last phone number in the text, or null. */

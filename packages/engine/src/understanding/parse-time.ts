@@ -1,5 +1,7 @@
+import { startsWithDigit } from "./has-digit";
 import { toTokens } from "./normalize-text";
-import { readNumberAt, type Mention } from "./parse-number";
+import { mayStartNumber, readNumberAt, type Mention } from "./parse-number";
+import { anyUsed } from "./used-tokens";
 
 export interface TimeOptions {
   /**
@@ -18,6 +20,9 @@ const COUNT_NOUNS = new Set(
   "people person persons guest guests adult adults kid kids child children of us seat seats table tables room rooms night nights day days week weeks hour hours minute minutes".split(" "),
 );
 
+/** Words readTimeAt looks for at the start of a time, besides numbers. */
+const TIME_LEADS: ReadonlySet<string> = new Set(["noon", "midday", "midnight", "half", "quarter", "a", "oh", "o", ...CUE_WORDS]);
+
 interface ClockTime {
   hour: number;
   minute: number;
@@ -28,12 +33,12 @@ interface ClockTime {
 function readMinutesAt(tokens: readonly string[], i: number): Mention<number> | null {
   const t = tokens[i];
   if (t === undefined) return null;
-  if (/^\d{2}$/.test(t)) return Number(t) < 60 ? { start: i, end: i + 1, value: Number(t) } : null;
+  if (t.length === 2 && startsWithDigit(t) && startsWithDigit(t.charAt(1))) return Number(t) < 60 ? { start: i, end: i + 1, value: Number(t) } : null;
   if (t === "oh" || t === "o") {
     const n = readNumberAt(tokens, i + 1);
     return n && Number.isInteger(n.value) && n.value < 10 ? { start: i, end: n.end, value: n.value } : null;
   }
-  if (/^\d/.test(t)) return null;
+  if (startsWithDigit(t)) return null;
   const n = readNumberAt(tokens, i);
   return n && Number.isInteger(n.value) && n.value >= 10 && n.value < 60 ? n : null;
 }
@@ -60,6 +65,7 @@ function readMeridiemAt(tokens: readonly string[], i: number): { meridiem: "am" 
 /** Reads a clock time at `i`. Without a cue (am/pm, minutes, "at", "o'clock") only if `allowBare`. */
 export function readTimeAt(tokens: readonly string[], i: number, allowBare: boolean): Mention<ClockTime> | null {
   const t = tokens[i] ?? "";
+  if (!TIME_LEADS.has(t) && !mayStartNumber(t)) return null;
   if (t === "noon" || t === "midday") return { start: i, end: i + 1, value: { hour: 12, minute: 0, meridiem: "pm" } };
   if (t === "midnight") return { start: i, end: i + 1, value: { hour: 0, minute: 0, meridiem: "am" } };
   if (CUE_WORDS.has(t)) {
@@ -77,7 +83,7 @@ export function readTimeAt(tokens: readonly string[], i: number, allowBare: bool
       return { start: i, end: mer?.end ?? hour.end, value: { hour: Math.floor(total / 60), minute: total % 60, meridiem: mer?.meridiem ?? null } };
     }
   }
-  const colon = /^(\d{1,2}):(\d{2})$/.exec(t);
+  const colon = startsWithDigit(t) ? /^(\d{1,2}):(\d{2})$/.exec(t) : null;
   let clock: Mention<ClockTime> | null = null;
   let cued = false;
   if (colon) {
@@ -131,7 +137,7 @@ export function findTimes(tokens: readonly string[], allowBare: boolean, used?: 
   for (let i = 0; i < tokens.length; i++) {
     if (used?.[i]) continue;
     const m = readTimeAt(tokens, i, allowBare);
-    if (m && !used?.slice(m.start, m.end).some(Boolean)) {
+    if (m && !anyUsed(used, m.start, m.end)) {
       found.push({ start: m.start, end: m.end, value: toClockString(m.value, hint, pmHours) });
       i = m.end - 1;
     }

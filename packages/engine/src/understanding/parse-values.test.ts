@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { matchEnum } from "./match-enum";
 import { parseDate } from "./parse-date";
 import { parseEmail } from "./parse-email";
-import { parseNumber } from "./parse-number";
-import { parsePhone } from "./parse-phone";
+import { isOrdinalWord } from "./ordinals";
+import { mayStartNumber, parseNumber, readNumberAt } from "./parse-number";
+import { isDigitGroup, parsePhone } from "./parse-phone";
 import { parseTime } from "./parse-time";
 import { parseYesNo } from "./parse-yes-no";
 
@@ -208,5 +209,42 @@ describe("parseTime with 'tonight'", () => {
     ["8 tonight", "20:00"],
   ])("%j → %s", (text, expected) => {
     expect(parseTime(text)).toBe(expected);
+  });
+});
+
+describe("mayStartNumber", () => {
+  it.each(["12", "3rd", "one", "twenty", "a", "half", "dozen", "hundred"])("lets a number start at %j", (word) => {
+    expect(mayStartNumber(word)).toBe(true);
+  });
+
+  it.each(["table", "the", "first", "", "+1"])("rules out a number at %j", (word) => {
+    expect(mayStartNumber(word)).toBe(false);
+    expect(readNumberAt([word, "dozen", "hundred"], 0)).toBeNull();
+  });
+});
+
+describe("isOrdinalWord", () => {
+  it("knows ordinal words, not digits or cardinals", () => {
+    expect(isOrdinalWord("third")).toBe(true);
+    expect(isOrdinalWord("twentieth")).toBe(true);
+    expect(isOrdinalWord("3rd")).toBe(false);
+    expect(isOrdinalWord("three")).toBe(false);
+  });
+});
+
+describe("isDigitGroup", () => {
+  it.each([
+    ["555-123", true],
+    ["+1", true],
+    ["3.5", true],
+    ["4567", true],
+    ["+", false],
+    ["-5", false],
+    ["12a", false],
+    ["++1", false],
+    ["", false],
+  ])("%j → %s (as /^\\+?\\d[\\d.-]*$/)", (token, expected) => {
+    expect(isDigitGroup(token)).toBe(expected);
+    expect(isDigitGroup(token)).toBe(/^\+?\d[\d.-]*$/.test(token));
   });
 });

@@ -26,11 +26,27 @@ const PHRASES: readonly Phrase[] = [
   ...YES.map((words) => ({ words, value: true })),
 ].sort((a, b) => b.words.length - a.words.length);
 
+/** PHRASES by their first word, each list still longest first. */
+const PHRASES_BY_FIRST_WORD = new Map<string, Phrase[]>();
+for (const p of PHRASES) {
+  const first = p.words[0] ?? "";
+  const list = PHRASES_BY_FIRST_WORD.get(first);
+  if (list) list.push(p);
+  else PHRASES_BY_FIRST_WORD.set(first, [p]);
+}
+
 function phraseAt(tokens: readonly string[], i: number): { end: number; value: boolean | null } | null {
-  for (const p of PHRASES) {
-    if (p.words.every((w, k) => tokens[i + k] === w)) return { end: i + p.words.length, value: p.value };
+  const candidates = PHRASES_BY_FIRST_WORD.get(tokens[i] ?? "");
+  if (!candidates) return null;
+  for (const p of candidates) {
+    if (wordsAt(tokens, i, p.words)) return { end: i + p.words.length, value: p.value };
   }
   return null;
+}
+
+function wordsAt(tokens: readonly string[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[i + k] !== words[k]) return false;
+  return true;
 }
 
 /** Yes/no answers in the tokens, left to right; "not" before a yes phrase makes it a no ("not correct"). */
