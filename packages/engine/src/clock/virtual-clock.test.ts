@@ -77,4 +77,24 @@ describe("virtual clock", () => {
     expect(await settledBeforeMacrotask(() => clock.flush())).toBe(false);
     expect(w.isIdle()).toBe(false);
   });
+
+  it("settles watched work where setImmediate comes without clearImmediate (the builder's browser polyfill)", async () => {
+    const original = globalThis.clearImmediate;
+    // @ts-expect-error -- removed to stand for a browser polyfill that only adds setImmediate
+    delete globalThis.clearImmediate;
+    try {
+      const clock = createVirtualClock(0);
+      const w = work();
+      clock.watchWork(w);
+      void Promise.resolve().then(() => w.finish());
+      await clock.flush();
+      expect(w.isIdle()).toBe(true);
+      const busy = work();
+      clock.watchWork(busy);
+      await clock.flush();
+      expect(busy.isIdle()).toBe(false);
+    } finally {
+      globalThis.clearImmediate = original;
+    }
+  });
 });

@@ -37,22 +37,33 @@ export interface WatchedWork {
   whenIdle(): Promise<void>;
 }
 
-/** Microtasks run to exhaustion before the next macrotask, so one macrotask turn settles every promise chain that does no I/O. */
+/**
+ * Schedules `callback` for the next macrotask turn; returns a cancel function. Microtasks run to
+ * exhaustion before the next macrotask, so one turn settles every promise chain that does no I/O.
+ */
+function nextTurn(callback: () => void): () => void {
+  if (typeof setImmediate === "function") {
+    const handle = setImmediate(callback);
+    // The builder's browser polyfill gives setImmediate without clearImmediate: the turn then
+    // still comes, and finds its promise resolved.
+    return typeof clearImmediate === "function" ? () => clearImmediate(handle) : () => {};
+  }
+  // Browsers without a polyfill: a timeout is a macrotask too.
+  const handle = setTimeout(callback, 0);
+  return () => clearTimeout(handle);
+}
+
 function macrotaskTurn(): Promise<void> {
-  if (typeof setImmediate === "function") return new Promise<void>((resolve) => setImmediate(resolve));
-  // Browsers (the builder's simulator) have no setImmediate; a timeout is a macrotask too.
-  return new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return new Promise<void>((resolve) => void nextTurn(resolve));
 }
 
 /** One macrotask turn, or less: until `work` is idle, if that comes first (the turn is then cancelled). */
 function settleWork(work: WatchedWork): Promise<void> {
   if (work.isIdle()) return Promise.resolve();
   return new Promise<void>((resolve) => {
-    const immediate = typeof setImmediate === "function";
-    const handle = immediate ? setImmediate(resolve) : setTimeout(resolve, 0);
+    const cancel = nextTurn(resolve);
     void work.whenIdle().then(() => {
-      if (immediate) clearImmediate(handle as ReturnType<typeof setImmediate>);
-      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+      cancel();
       resolve();
     });
   });
