@@ -1,6 +1,6 @@
 import type { DeployResult } from "../shared/deploy-schemas";
 import { AppError, toAppError } from "./app-error";
-import { bundleSubflows } from "./bundle-subflows";
+import { versionToSend } from "./pinned-subflows";
 import { deployCandidate, flowDocumentOrNull, publishAndRecordDeployment, recordDeployment } from "./store";
 
 const RUNTIME_TIMEOUT_MS = 15_000;
@@ -62,15 +62,17 @@ function notRecorded(error: unknown, runtimeUrl: string): AppError {
  * Sends the flow to the runtime first, and writes (publishes the draft and records the deployment,
  * in one transaction) only once it was accepted: a refused or unreachable runtime leaves the
  * versions and deployments as they were. The runtime gets the document, not a version id, so nothing needs
- * to exist before it answers.
+ * to exist before it answers. What is published is exactly what the runtime received.
  */
 export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string): Promise<DeployResult> {
   const candidate = await deployCandidate(flowId, versionId);
-  // The runtime cannot see the builder's flows: the subflows travel with the document.
-  const document = await bundleSubflows(candidate.kind === "version" ? candidate.version.document : candidate.document, flowDocumentOrNull);
+  // The runtime cannot see the builder's flows: the subflows travel with the document. A draft's
+  // candidate is already its bundle (what gets published); a version stores the bundle it was
+  // published with, sent as is, so a redeploy (a rollback) runs the children it pinned.
+  const document = candidate.kind === "version" ? await versionToSend(candidate.version.document, flowDocumentOrNull) : candidate.document;
   const runtime = await sendToRuntime(runtimeUrl, document);
   try {
-    if (candidate.kind === "draft") return { ...(await publishAndRecordDeployment(flowId, candidate.draftRevision, runtimeUrl)), runtime };
+    if (candidate.kind === "draft") return { ...(await publishAndRecordDeployment(flowId, candidate.draftRevision, runtimeUrl, candidate.document)), runtime };
     const deployment = await recordDeployment(flowId, candidate.version.id, runtimeUrl);
     return { deployment, version: withoutDocument(candidate.version), reused: true, runtime };
   } catch (error) {

@@ -7,6 +7,8 @@ import type { Conversation, TestResult } from "../shared/test-case-schema";
 import type { DeploymentDto } from "../shared/deploy-schemas";
 import { createStarterFlow } from "../canvas/new-node";
 import { AppError } from "./app-error";
+import { bundleSubflows } from "./bundle-subflows";
+import { versionCalls, withoutPinnedSubflows } from "./pinned-subflows";
 import { findExamplesDir, readExampleFlows } from "./seed-examples";
 import { validateFlow } from "../lib/flow-api";
 
@@ -159,8 +161,9 @@ export async function saveDraft(id: string, expectedRevision: number, document: 
   return summary(await (await database()).flows.saveDraft({ id, expectedRevision, document: json(document) }));
 }
 
-function version(v: { id: string; flowId: string; number: number; contentHash: string; note: string; createdAt: Date; document?: Doc }): VersionSummaryDto {
-  return { id: v.id, flowId: v.flowId, number: v.number, contentHash: v.contentHash, note: v.note, createdAt: iso(v.createdAt) };
+/** `nameOf` names the flows a version calls without embedding them (by default, their reference). */
+function version(v: { id: string; flowId: string; number: number; contentHash: string; note: string; createdAt: Date; document: Doc }, nameOf?: (ref: string) => string | undefined): VersionSummaryDto {
+  return { id: v.id, flowId: v.flowId, number: v.number, contentHash: v.contentHash, note: v.note, createdAt: iso(v.createdAt), calls: versionCalls(v.document, nameOf) };
 }
 
 /** Only a valid flow becomes a version: 422 with the diagnostics otherwise. */
@@ -169,14 +172,44 @@ function assertPublishable(document: Doc): void {
   if (!result.ok) throw new AppError("invalid-flow", "Only a valid flow can be published: fix the errors in Problems first.", { diagnostics: result.diagnostics });
 }
 
-export async function publishVersion(flowId: string, note: string, expectedRevision?: number): Promise<VersionSummaryDto> {
-  const db = await database();
-  assertPublishable((await db.flows.get({ id: flowId })).document);
-  return version(await db.versions.publish({ flowId, note, ...(expectedRevision !== undefined ? { expectedRevision } : {}) }));
+/**
+ * What publishing a draft stores: the draft with the flows it calls (and theirs) embedded as their
+ * drafts are now, so the version pins them. The draft and, through the bundle, every child must be
+ * valid (422 naming the problems otherwise); a subflow node calling no flow is a 422 naming it.
+ */
+async function publishableBundle(draft: Doc): Promise<Doc> {
+  assertPublishable(draft);
+  const bundle = await bundleSubflows(draft, flowDocumentOrNull);
+  if (bundle === draft) return draft;
+  const result = validateFlow(bundle);
+  if (!result.ok) {
+    throw new AppError("invalid-flow", "A flow this one calls is not valid, so it cannot be published with it: open that flow and fix its problems first.", { diagnostics: result.diagnostics });
+  }
+  return json(bundle);
 }
 
+/**
+ * Publishes the draft as a version that pins its subflows (see {@link publishableBundle}). The
+ * bundle is made from the draft at the revision read here, and the repository publishes it only
+ * if the draft is still at that revision (or at `expectedRevision`, when the caller gave one): a
+ * draft saved meanwhile is a `conflict`. The hash covers the bundle, so a change in a child alone
+ * makes a new version, and an identical bundle is `unchanged`.
+ */
+export async function publishVersion(flowId: string, note: string, expectedRevision?: number): Promise<VersionSummaryDto> {
+  const db = await database();
+  const flow = await db.flows.get({ id: flowId });
+  const document = await publishableBundle(flow.document);
+  return version(await db.versions.publish({ flowId, note, expectedRevision: expectedRevision ?? flow.draftRevision, document }));
+}
+
+/** Newest first, each with the flows it calls (read from its document). */
 export async function listVersions(flowId: string): Promise<VersionSummaryDto[]> {
-  return (await (await database()).versions.list(flowId)).map(version);
+  const db = await database();
+  const versions = await Promise.all((await db.versions.list(flowId)).map((v) => db.versions.get({ id: v.id })));
+  // Versions from before pinning name their children by flow id only: name them as the flows are named now.
+  const unpinned = versions.some((v) => versionCalls(v.document).some((c) => !c.pinned));
+  const names = unpinned ? new Map((await db.flows.list()).map((f) => [f.id, f.name])) : new Map<string, string>();
+  return versions.map((v) => version(v, (ref) => names.get(ref)));
 }
 
 export async function getVersion(flowId: string, versionId: string): Promise<VersionDto> {
@@ -185,9 +218,18 @@ export async function getVersion(flowId: string, versionId: string): Promise<Ver
   return VersionDtoSchema.parse({ ...version(v), document: v.document });
 }
 
+/**
+ * Restores a version into the draft (a new draft revision; the version is unchanged): the caller
+ * only, without the subflows the version embedded (see {@link withoutPinnedSubflows}): the flows
+ * it calls keep their current drafts. Without `expectedRevision`, over whatever draft there is now.
+ */
 export async function rollback(flowId: string, versionId: string, expectedRevision?: number): Promise<FlowDto> {
   const db = await database();
-  return full(await db.versions.rollback({ flowId, versionId, ...(expectedRevision !== undefined ? { expectedRevision } : {}) }));
+  const v = await getVersion(flowId, versionId);
+  const flow = await db.flows.get({ id: flowId });
+  const live = new Set((await db.flows.list()).map((f) => f.id));
+  const document = json(withoutPinnedSubflows(v.document, (ref) => live.has(ref)));
+  return full(await db.flows.saveDraft({ id: flowId, expectedRevision: expectedRevision ?? flow.draftRevision, document }));
 }
 
 function testCase(t: { id: string; flowId: string; name: string; conversation: unknown } & Dated): TestCaseDto | null {
@@ -259,8 +301,9 @@ export async function recordTestRun(flowId: string, results: TestResult[], versi
 
 /**
  * What a deploy sends, found without writing anything: the version asked for, the published
- * version identical to the draft, or else the draft itself, published only once a runtime has
- * accepted it (so a refused deploy leaves no version behind).
+ * version identical to the draft's bundle, or else that bundle (the draft with the flows it calls
+ * as they are now), published only once a runtime has accepted it (so a refused deploy leaves no
+ * version behind).
  */
 export type DeployCandidate =
   | { kind: "version"; version: VersionDto }
@@ -270,22 +313,27 @@ export async function deployCandidate(flowId: string, versionId?: string): Promi
   if (versionId) return { kind: "version", version: await getVersion(flowId, versionId) };
   const db = await database();
   const flow = await db.flows.get({ id: flowId });
-  assertPublishable(flow.document);
-  // The same hash versions.publish compares, so "reused" here means what its `unchanged` means.
-  const hash = contentHash(flow.document);
+  const document = await publishableBundle(flow.document);
+  // The same hash versions.publish computes over what it stores, so "reused" here means what its `unchanged` means.
+  const hash = contentHash(document);
   const same = (await db.versions.list(flowId)).find((v) => v.contentHash === hash);
   if (same) return { kind: "version", version: await getVersion(flowId, same.id) };
-  return { kind: "draft", document: flow.document, draftRevision: flow.draftRevision };
+  return { kind: "draft", document, draftRevision: flow.draftRevision };
 }
 
 /**
- * Publishes the draft a runtime has just accepted, at the revision that was sent, and records its
- * deployment, in one transaction: both are written or neither. A draft saved meanwhile is a
- * `conflict` (nothing written); a version identical to it is reused.
+ * Publishes the bundle a runtime has just accepted (made from the draft at `draftRevision`) and
+ * records its deployment, in one transaction: both are written or neither. A draft saved
+ * meanwhile is a `conflict` (nothing written); a version storing the same bundle is reused.
  */
-export async function publishAndRecordDeployment(flowId: string, draftRevision: number, runtimeUrl: string): Promise<{ version: VersionSummaryDto; deployment: DeploymentDto; reused: boolean }> {
+export async function publishAndRecordDeployment(
+  flowId: string,
+  draftRevision: number,
+  runtimeUrl: string,
+  document: Doc,
+): Promise<{ version: VersionSummaryDto; deployment: DeploymentDto; reused: boolean }> {
   const db = await database();
-  const r = await db.deployments.publishAndDeploy({ flowId, note: "Deployed from the builder", expectedRevision: draftRevision, runtimeUrl });
+  const r = await db.deployments.publishAndDeploy({ flowId, note: "Deployed from the builder", expectedRevision: draftRevision, document, runtimeUrl });
   return { version: version(r.version), deployment: { ...r.deployment, createdAt: iso(r.deployment.createdAt) }, reused: r.reused };
 }
 

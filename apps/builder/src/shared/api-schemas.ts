@@ -69,6 +69,16 @@ export type FlowSummaryDto = z.infer<typeof FlowSummaryDtoSchema>;
 export const FlowDtoSchema = FlowSummaryDtoSchema.extend({ document: DraftDocumentSchema });
 export type FlowDto = z.infer<typeof FlowDtoSchema>;
 
+/** A flow a version calls: `pinned` when the version embeds it as it was at publish time. */
+export const VersionCallDtoSchema = z.object({
+  /** The subflow node's reference (a flow id in the builder). */
+  ref: z.string(),
+  name: z.string(),
+  /** False only for a version published before pinning: a deploy sends the child's current draft. */
+  pinned: z.boolean(),
+});
+export type VersionCallDto = z.infer<typeof VersionCallDtoSchema>;
+
 export const VersionSummaryDtoSchema = z.object({
   id: z.string(),
   flowId: z.string(),
@@ -76,6 +86,8 @@ export const VersionSummaryDtoSchema = z.object({
   contentHash: z.string(),
   note: z.string(),
   createdAt: date,
+  /** The flows it calls, directly or through other subflows. */
+  calls: z.array(VersionCallDtoSchema),
 });
 export type VersionSummaryDto = z.infer<typeof VersionSummaryDtoSchema>;
 export const VersionDtoSchema = VersionSummaryDtoSchema.extend({ document: DraftDocumentSchema });

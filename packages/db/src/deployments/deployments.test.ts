@@ -52,6 +52,20 @@ describeForEachDatabase("deployments", ({ db, clock }) => {
     expect((await db().deployments.getActive({ flowId: flow.id }))?.versionId).toBe(v2.id);
   });
 
+  it("publishes and deploys a given document, or reuses the version that stores the same one", async () => {
+    const { flow } = await flowWithTwoVersions();
+    const bundle = { v: 2, subflows: { child: { c: 1 } } };
+    const r = await db().deployments.publishAndDeploy({ flowId: flow.id, expectedRevision: 2, document: bundle });
+    expect(r.reused).toBe(false);
+    expect(r.version).toMatchObject({ number: 3, document: bundle });
+    const again = await db().deployments.publishAndDeploy({ flowId: flow.id, expectedRevision: 2, document: bundle });
+    expect(again.reused).toBe(true);
+    expect(again.version.id).toBe(r.version.id);
+    const stale = await errorOf(db().deployments.publishAndDeploy({ flowId: flow.id, expectedRevision: 1, document: bundle }));
+    expect(stale.code).toBe("conflict");
+    expect((await db().versions.list(flow.id)).length).toBe(3);
+  });
+
   it("writes nothing when the draft was saved since the revision given", async () => {
     const { flow } = await flowWithTwoVersions();
     await db().flows.saveDraft({ id: flow.id, expectedRevision: 2, document: { v: 3 } });

@@ -8,12 +8,18 @@ import { deployInTransaction } from "./create-deployment";
 /**
  * Publishes the draft and deploys it in one transaction, so a deploy is recorded whole or not at
  * all. A draft identical to a published version deploys that version (`reused`). With
- * `expectedRevision`, a draft saved since is a `conflict` and nothing is written.
+ * `expectedRevision`, a draft saved since is a `conflict` and nothing is written. With `document`
+ * (and its `expectedRevision`), that document is what is published and compared, not the draft.
  */
 export async function publishAndDeploy(ctx: DbContext, input: PublishAndDeployInput): Promise<PublishedDeployment> {
   const where = "deployments.publishAndDeploy";
   const data = parseInput(PublishAndDeployInputSchema, input, where);
-  const publish = { flowId: data.flowId, note: data.note, ...(data.expectedRevision !== undefined ? { expectedRevision: data.expectedRevision } : {}) };
+  const publish = {
+    flowId: data.flowId,
+    note: data.note,
+    ...(data.expectedRevision !== undefined ? { expectedRevision: data.expectedRevision } : {}),
+    ...(data.document !== undefined ? { document: data.document } : {}),
+  };
   return retryingPublishRaces(where, data.flowId, () =>
     ctx.prisma.$transaction(async (tx) => {
       let reused = false;

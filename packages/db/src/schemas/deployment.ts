@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IdSchema } from "./common";
-import type { FlowVersion } from "./version";
+import { PublishDocumentSchema, requireRevisionWithDocument, type FlowVersion } from "./version";
 
 export const DeploymentStatusSchema = z.enum(["active", "superseded", "stopped"]);
 export type DeploymentStatus = z.infer<typeof DeploymentStatusSchema>;
@@ -37,14 +37,18 @@ export const GetActiveDeploymentInputSchema = z.object({
 });
 export type GetActiveDeploymentInput = z.input<typeof GetActiveDeploymentInputSchema>;
 
-export const PublishAndDeployInputSchema = z.object({
-  flowId: IdSchema,
-  note: z.string().max(5000).default(""),
-  /** Publish only if the draft is still at this revision (else conflict, nothing written). */
-  expectedRevision: z.number().int().nonnegative().optional(),
-  name: EnvironmentNameSchema.default("production"),
-  runtimeUrl: z.url().optional(),
-});
+export const PublishAndDeployInputSchema = z
+  .object({
+    flowId: IdSchema,
+    note: z.string().max(5000).default(""),
+    /** Publish only if the draft is still at this revision (else conflict, nothing written). */
+    expectedRevision: z.number().int().nonnegative().optional(),
+    /** What to store as the version instead of the draft (as in versions.publish; needs expectedRevision). */
+    document: PublishDocumentSchema,
+    name: EnvironmentNameSchema.default("production"),
+    runtimeUrl: z.url().optional(),
+  })
+  .superRefine(requireRevisionWithDocument);
 export type PublishAndDeployInput = z.input<typeof PublishAndDeployInputSchema>;
 
 export interface PublishedDeployment {

@@ -13,7 +13,9 @@ import { toVersion } from "./to-version";
 /**
  * Publishes the current draft as the next immutable version (1, 2, 3 …) with the sha256 of its
  * canonical JSON. A draft identical to any published version of the flow is an `unchanged`
- * error naming that version (deploy it instead). Two publishes racing for the same number are
+ * error naming that version (deploy it instead). With `document`, that document is stored (and
+ * hashed and compared) instead of the draft, once the draft is checked to be still at
+ * `expectedRevision`: the caller made it from that revision (the builder adds the subflows). Two publishes racing for the same number are
  * retried, so the loser sees the winner's version and reports `unchanged`.
  */
 export async function publishVersion(ctx: DbContext, input: PublishVersionInput): Promise<FlowVersion> {
@@ -31,7 +33,8 @@ export async function publishInTransaction(tx: TxClient, data: z.output<typeof P
   if (data.expectedRevision !== undefined && flow.draftRevision !== data.expectedRevision) {
     throw draftConflict(where, flow.id, data.expectedRevision, flow.draftRevision);
   }
-  const document = readJsonColumn(JsonObjectSchema, flow.document, where, "Flow.document");
+  // The caller's document was made from the draft at expectedRevision, checked just above.
+  const document = data.document ?? readJsonColumn(JsonObjectSchema, flow.document, where, "Flow.document");
   const hash = contentHash(document);
   const same = await tx.flowVersion.findUnique({
     where: { flowId_contentHash: { flowId: flow.id, contentHash: hash } },
@@ -40,7 +43,7 @@ export async function publishInTransaction(tx: TxClient, data: z.output<typeof P
   if (same) {
     throw new DbError(
       "unchanged",
-      `The draft is identical to published version ${same.number}: nothing to publish. Deploy version ${same.number}, or change the draft first.`,
+      `${data.document ? "What the draft publishes" : "The draft"} is identical to published version ${same.number}: nothing to publish. Deploy version ${same.number}, or change the draft first.`,
       { where, details: { flowId: flow.id, versionId: same.id, number: same.number, contentHash: hash } },
     );
   }

@@ -43,6 +43,37 @@ describeForEachDatabase("versions", ({ db, reopen }) => {
     expect((await db().versions.publish({ flowId: flow.id, expectedRevision: 2 })).number).toBe(1);
   });
 
+  it("publishes a given document instead of the draft, hashing what it stores", async () => {
+    const flow = await db().flows.create({ name: "F", document: { step: 1 } });
+    const bundle = { step: 1, subflows: { child: { step: "a" } } };
+    const v1 = await db().versions.publish({ flowId: flow.id, expectedRevision: 1, document: bundle });
+    expect(v1).toMatchObject({ number: 1, document: bundle, contentHash: contentHash(bundle) });
+    // The draft itself is untouched: the document is only what the version stores.
+    expect((await db().flows.get({ id: flow.id })).document).toEqual({ step: 1 });
+  });
+
+  it("makes a new version when only the given document changed, and reports the same one as unchanged", async () => {
+    const flow = await db().flows.create({ name: "F", document: { step: 1 } });
+    const v1 = await db().versions.publish({ flowId: flow.id, expectedRevision: 1, document: { step: 1, subflows: { child: { step: "a" } } } });
+    // Same draft, a child changed: a new version.
+    const v2 = await db().versions.publish({ flowId: flow.id, expectedRevision: 1, document: { step: 1, subflows: { child: { step: "b" } } } });
+    expect(v2.number).toBe(2);
+    const again = await errorOf(db().versions.publish({ flowId: flow.id, expectedRevision: 1, document: { subflows: { child: { step: "a" } }, step: 1 } }));
+    expect(again).toMatchObject({ code: "unchanged", details: { versionId: v1.id, number: 1 } });
+    expect(await db().versions.list(flow.id)).toHaveLength(2);
+  });
+
+  it("publishes a given document only while the draft is at the revision it was made from", async () => {
+    const flow = await db().flows.create({ name: "F", document: { step: 1 } });
+    await db().flows.saveDraft({ id: flow.id, expectedRevision: 1, document: { step: 2 } });
+    const stale = await errorOf(db().versions.publish({ flowId: flow.id, expectedRevision: 1, document: { step: 1, subflows: {} } }));
+    expect(stale.code).toBe("conflict");
+    const unanchored = await errorOf(db().versions.publish({ flowId: flow.id, document: { step: 2 } }));
+    expect(unanchored.code).toBe("invalid-input");
+    expect(unanchored.message).toMatch(/expectedRevision/);
+    expect(await db().versions.list(flow.id)).toEqual([]);
+  });
+
   it("rolls back: a version's document becomes the next draft revision", async () => {
     const flow = await db().flows.create({ name: "F", document: { step: 1 } });
     const v1 = await db().versions.publish({ flowId: flow.id });

@@ -63,7 +63,7 @@ export function DeployPanel({ flowId, flushDraft, onToast }: DeployPanelProps) {
           v{result.version.number} {result.reused ? "(existing version)" : "(just published)"} is live on {result.deployment.runtimeUrl}; new calls use it.
         </p>
       )}
-      <p className="hint">Publishes the draft if it changed, then sends it to the runtime&apos;s /admin/flow. Live calls keep their version.</p>
+      <p className="hint">Publishes the draft if it (or a subflow it calls) changed, then sends it with its subflows embedded to the runtime&apos;s /admin/flow. Live calls keep their version.</p>
     </div>
   );
 }

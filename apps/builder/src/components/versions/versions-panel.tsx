@@ -62,7 +62,7 @@ export function VersionsPanel({ flowId, draft, flushDraft, onShowDiff, onRolledB
         <button type="button" className="btn primary" disabled={busy} onClick={() => void publish()} data-testid="publish">
           {busy ? "Publishing…" : "Publish version"}
         </button>
-        <p className="hint">A published version is immutable and identified by the hash of its content.</p>
+        <p className="hint">A published version is immutable and identified by the hash of its content, the subflows it calls included (embedded as they are when you publish).</p>
       </div>
       {versions.length > 0 && (
         <div className="section" style={{ borderBottom: "1px solid var(--border)", display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
@@ -114,13 +114,22 @@ export function VersionsPanel({ flowId, draft, flushDraft, onShowDiff, onRolledB
                 Roll back
               </button>
             </div>
+            {v.calls.length > 0 && (
+              <div className="hint" data-testid="version-calls" title="The subflows this version runs. Embedded: pinned as they were when it was published.">
+                calls: {v.calls.map((c) => `${c.name} (${c.pinned ? "embedded" : "current draft, not pinned"})`).join(", ")}
+              </div>
+            )}
           </li>
         ))}
       </ul>
       <PromptDialog
         open={confirmRollback !== null}
         title={`Roll back to v${confirmRollback?.number ?? ""}?`}
-        message="The draft becomes a copy of this version. The current draft stays recoverable: publish it first if you want to keep it as a version."
+        message={
+          confirmRollback?.calls.some((c) => c.pinned)
+            ? "The draft becomes a copy of this version, this flow only: the subflows it calls keep their current drafts (edit them on their own pages). The version keeps its embedded copies: deploy it to run exactly those. Publish the current draft first if you want to keep it as a version."
+            : "The draft becomes a copy of this version. The current draft stays recoverable: publish it first if you want to keep it as a version."
+        }
         confirmLabel="Roll back"
         danger
         onCancel={() => setConfirmRollback(null)}

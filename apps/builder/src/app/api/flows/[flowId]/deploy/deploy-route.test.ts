@@ -132,22 +132,67 @@ describe("POST /api/flows/:flowId/deploy", () => {
     expect((await deployments(flowId)).map((d) => d.status)).toEqual(["active", "superseded"]);
   });
 
-  it("sends the flows its subflow nodes call with it, so the runtime needs no access to the builder", async () => {
-    const child = await store.createFlow("Identity check");
+  /** Makes the flow under test call a new flow through a subflow node first; the child's id. */
+  async function callNewChild(name: string): Promise<string> {
+    const child = await store.createFlow(name);
     const caller = await store.getFlow(flowId);
     const document = { ...caller.document, nodes: [...(caller.document.nodes as unknown[]), { id: "verify", kind: "subflow", flow: child.id }] } as Record<string, unknown>;
     // Reachable: the greeting goes through the subflow first.
     document.start = "verify";
     document.edges = [...(document.edges as unknown[]), { id: "e_verify", from: "verify", to: "greet", trigger: { type: "always" } }];
-    await store.saveDraft(flowId, caller.draftRevision, document as never);
+    await store.saveDraft(flowId, caller.draftRevision, document);
+    return child.id;
+  }
+
+  /** Renames the child's document in its draft: a change in the subflow only. */
+  async function editChild(childId: string, name: string): Promise<void> {
+    const child = await store.getFlow(childId);
+    await store.saveDraft(childId, child.draftRevision, { ...child.document, name });
+  }
+
+  const sentSubflows = (received: unknown) => (received as { flow: { subflows?: Record<string, { name: string }> } }).flow.subflows ?? {};
+
+  it("sends the flows its subflow nodes call with it, and publishes exactly what it sent", async () => {
+    const childId = await callNewChild("Identity check");
     runtime = await fakeRuntime(async () => ({ status: 200, body: {} }));
     const r = await deploy(flowId, { runtimeUrl: runtime.url });
     expect(r.status).toBe(201);
-    const sent = (runtime.received[0] as { flow: { subflows?: Record<string, { name: string }> } }).flow;
-    expect(Object.keys(sent.subflows ?? {})).toEqual([child.id]);
-    expect(sent.subflows?.[child.id]?.name).toBe("Identity check");
-    // The published version is the caller alone, as it was drafted.
-    expect((await store.getVersion(flowId, r.body.version.id)).document.subflows).toBeUndefined();
+    const sent = sentSubflows(runtime.received[0]);
+    expect(Object.keys(sent)).toEqual([childId]);
+    expect(sent[childId]?.name).toBe("Identity check");
+    // The version pins the child: its stored document is the bundle the runtime received.
+    expect(runtime.received[0]).toEqual({ flow: (await store.getVersion(flowId, r.body.version.id)).document });
+    expect(r.body.version.calls).toEqual([{ ref: childId, name: "Identity check", pinned: true }]);
+  });
+
+  it("deploys an old version with the subflow it pinned, not the child's current draft", async () => {
+    const childId = await callNewChild("Identity check");
+    runtime = await fakeRuntime(async () => ({ status: 200, body: {} }));
+    const v1 = (await deploy(flowId, { runtimeUrl: runtime.url })).body.version.id as string;
+    await editChild(childId, "Identity check, stricter");
+    // Only the child changed: deploying the draft publishes a new version that pins the new child.
+    const v2 = await deploy(flowId, { runtimeUrl: runtime.url });
+    expect(v2.body.reused).toBe(false);
+    expect(sentSubflows(runtime.received[1])[childId]?.name).toBe("Identity check, stricter");
+    // Rolling production back to v1 sends v1 as it was published, twice alike.
+    const back = await deploy(flowId, { runtimeUrl: runtime.url, versionId: v1 });
+    const again = await deploy(flowId, { runtimeUrl: runtime.url, versionId: v1 });
+    expect(back.status).toBe(201);
+    expect(sentSubflows(runtime.received[2])[childId]?.name).toBe("Identity check");
+    expect(runtime.received[3]).toEqual(runtime.received[2]);
+    expect(await versionIds(flowId)).toEqual([v2.body.version.id, v1]);
+  });
+
+  it("bundles a version published before versions pinned subflows with the children's current drafts", async () => {
+    const childId = await callNewChild("Identity check");
+    // As the builder published before: the caller alone.
+    const legacy = await (await store.database()).versions.publish({ flowId, note: "before pinning" });
+    expect((await store.listVersions(flowId))[0]?.calls).toEqual([{ ref: childId, name: "Identity check", pinned: false }]);
+    await editChild(childId, "Identity check, today");
+    runtime = await fakeRuntime(async () => ({ status: 200, body: {} }));
+    const r = await deploy(flowId, { runtimeUrl: runtime.url, versionId: legacy.id });
+    expect(r.status).toBe(201);
+    expect(sentSubflows(runtime.received[0])[childId]?.name).toBe("Identity check, today");
   });
 
   it("deploys a version asked for by id without publishing the draft", async () => {
