@@ -11,6 +11,8 @@ type Vars = Readonly<Record<string, JsonValue>>;
 export function createExpressionCache() {
   const expressions = new Map<string, ReturnType<typeof parseExpression>>();
   const templates = new Map<string, ReturnType<typeof parseTemplate>>();
+  /** Templates without expressions render to the same text every time. */
+  const fixedTexts = new Map<string, string>();
 
   function expression(source: string) {
     let parsed = expressions.get(source);
@@ -49,9 +51,13 @@ export function createExpressionCache() {
       return isTruthy(this.evaluate(source, vars, now));
     },
     render(source: string, vars: Vars, now: number): string {
+      const fixed = fixedTexts.get(source);
+      if (fixed !== undefined) return fixed;
       const parsed = template(source);
       if (!parsed.ok) throw new Error(`internal: template was not validated: ${source}`);
-      return renderTemplate(parsed.template, { vars, now: new Date(now) });
+      const text = renderTemplate(parsed.template, { vars, now: new Date(now) });
+      if (parsed.template.segments.every((s) => s.kind === "text")) fixedTexts.set(source, text);
+      return text;
     },
   };
 }
