@@ -37,6 +37,17 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
   const nowOf = (context: FlowContext, event: FlowEvent): number => event.now ?? initNow(event) ?? context.now;
   const render = (context: FlowContext, event: FlowEvent, scope: string, template: string) => logic.render(context, event, scope, template);
 
+  /** Says a node's template and keeps it as the question a reprompt repeats. */
+  const askText = (node: { id: string; scope: string }, source: string): Step => ({
+    assigns: true,
+    emits: 1,
+    run(context, event, out) {
+      const text = render(context, event, node.scope, source);
+      out.push({ type: "say", nodeId: node.id, text });
+      return { lastSaid: text, question: text };
+    },
+  });
+
   return (ref) => {
     const params = ref.params;
     switch (ref.type) {
@@ -75,15 +86,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
         const node = logic.node(str(params, "nodeId"));
         const source = textField(node.node, str(params, "field"));
         if (source === undefined) return { assigns: false, emits: 0, run: () => undefined };
-        return {
-          assigns: true,
-          emits: 1,
-          run(context, event, out) {
-            const text = render(context, event, node.scope, source);
-            out.push({ type: "say", nodeId: node.id, text });
-            return { lastSaid: text, question: text };
-          },
-        };
+        return askText(node, source);
       }
       case "askNext": {
         const node = logic.node(str(params, "nodeId"));
@@ -218,15 +221,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
             },
           };
         }
-        return {
-          assigns: true,
-          emits: 1,
-          run(context, event, out) {
-            const text = render(context, event, node.scope, opening);
-            out.push({ type: "say", nodeId: node.id, text });
-            return { lastSaid: text, question: text };
-          },
-        };
+        return askText(node, opening);
       }
       case "callTool": {
         const node = logic.node(str(params, "nodeId"));

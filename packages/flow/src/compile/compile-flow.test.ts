@@ -5,6 +5,7 @@ import type { FlowInput } from "../schema";
 import { compileFlow } from "./compile-flow";
 import type { CompiledFlow } from "./compile-flow";
 import type { FlowEmitted, FlowEvent } from "./types";
+import { inputEvent } from "../test-support/input-event";
 
 const booking: FlowInput = {
   schemaVersion: 1,
@@ -72,15 +73,7 @@ function start(compiled: CompiledFlow) {
   return { actor, emitted, said, send, node: () => actor.getSnapshot().context.nodeId };
 }
 
-const input = (over: Partial<Extract<FlowEvent, { type: "INPUT" }>> = {}): FlowEvent => ({
-  type: "INPUT",
-  text: "",
-  intent: null,
-  slots: {},
-  invalid: [],
-  confirmation: null,
-  ...over,
-});
+const input = inputEvent;
 
 describe("compileFlow", () => {
   it("runs a say node straight into the collect node and asks its prompt", () => {

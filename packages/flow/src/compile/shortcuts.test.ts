@@ -5,6 +5,7 @@ import type { FlowInput } from "../schema";
 import { compileFlow } from "./compile-flow";
 import type { CompiledFlow } from "./compile-flow";
 import type { FlowEmitted, FlowEvent } from "./types";
+import { inputEvent } from "../test-support/input-event";
 
 // The executable machine takes shortcuts through eventless transitions (shortcuts.ts) and hands
 // context updates between action lists (fuse-actions.ts). These tests pin what must not change:
@@ -64,15 +65,7 @@ function run(compiled: CompiledFlow, now?: number) {
   return { actor, emitted, send };
 }
 
-const input = (over: Partial<Extract<FlowEvent, { type: "INPUT" }>> = {}): FlowEvent => ({
-  type: "INPUT",
-  text: "",
-  intent: null,
-  slots: {},
-  invalid: [],
-  confirmation: null,
-  ...over,
-});
+const input = inputEvent;
 
 describe("executable machine", () => {
   it("starts through a say node at the actor's start time, with every event of both nodes", () => {
