@@ -12,9 +12,10 @@ import { LazyAbort } from "../cancel/lazy-abort";
 import { createDialogueTrack } from "./dialogue-track";
 import type { DialogueState } from "./dialogue-track";
 import type { SessionInput, SessionOutput, TurnMetrics } from "./events";
-import { SessionInputSchema } from "./events";
+import { parseSessionInput } from "./events";
 import { createFillerPicker } from "./filler-picker";
 import { createSpeechTimeline, joinSpeech } from "./speech-timeline";
+import type { SpeechTimeline } from "./speech-timeline";
 import type { SessionSnapshot, TranscriptEntry } from "./session-snapshot";
 import { isFalseInterruption, sameUtterance } from "./utterances";
 import { overBudget } from "./budgets";
@@ -81,7 +82,12 @@ interface Response {
   heldUntil: number;
   flushTimer: unknown;
   generation: LazyAbort | null;
+  /** Set when the response starts speaking (a field from the start, so every response has one shape). */
+  timeline: SpeechTimeline | null;
 }
+
+/** A response that has started speaking. */
+type SpeakingResponse = Response & { timeline: SpeechTimeline };
 
 const BACKCHANNELS = ["mm-hmm", "okay", "right"];
 
@@ -101,6 +107,12 @@ function candidates(node: CompiledNode): CompiledNode["exits"] {
 }
 let sessionCounter = 0;
 
+function newIdleWaiter(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 export function createSession(compiled: CompiledFlow, options: SessionOptions = {}): Session {
   const clock = options.clock ?? createRealClock();
   const understanding = options.understanding ?? createLocalUnderstanding();
@@ -112,7 +124,11 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   const settings = compiled.flow.settings;
 
   const listeners = new Set<SessionListener>();
-  const idleWaiters: (() => void)[] = [];
+  /**
+   * What whenIdle() callers wait on: one promise for every caller until the session is next idle
+   * (the virtual clock asks after every timer it fires while work is in flight).
+   */
+  let idleWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
   const transcript: TranscriptEntry[] = [...(options.restore?.transcript ?? [])];
   const history: ChatMessage[] = [...(options.restore?.history ?? [])];
   let turnCounter = options.restore?.turnCounter ?? 0;
@@ -125,7 +141,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   let ended = false;
   let response: Response | null = null;
   /** The last response that produced speech; barge-in and playback refer to it. */
-  let speaking: (Response & { timeline: ReturnType<typeof createSpeechTimeline> }) | null = null;
+  let speaking: SpeakingResponse | null = null;
   let heardReported = new Map<string, string>();
   let interruptedRemainder: { text: string; nodeId: string } | null = null;
   /** An answer cut by barge-in while its model was still generating. */
@@ -177,7 +193,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     const metrics: TurnMetrics = { turnId, nodeId, overBudget: [] };
     if (userEndedAt !== undefined) metrics.userSpeechEndedAt = userEndedAt;
     if (finalAt !== undefined) metrics.finalTranscriptAt = finalAt;
-    response = { turnId, nodeId, started: false, text: "", metrics, pending: [], heldUntil: 0, flushTimer: null, generation: null };
+    response = { turnId, nodeId, started: false, text: "", metrics, pending: [], heldUntil: 0, flushTimer: null, generation: null, timeline: null };
     return response;
   }
 
@@ -213,7 +229,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       r.metrics.firstSpeechAt = now;
       const timeline = createSpeechTimeline(msPerChar);
       timeline.reset(now);
-      speaking = Object.assign(r, { timeline });
+      r.timeline = timeline;
+      speaking = r as SpeakingResponse;
       emit({ type: "speech.start", turnId: r.turnId, nodeId, at: now });
       dialogue.send({ type: "BOT_SPEECH_STARTED", turnId: r.turnId, bargeIn: compiled.node(nodeId).settings.bargeIn, at: now });
     }
@@ -279,11 +296,14 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       userTurn(next.text, next.endedAt);
       return;
     }
-    for (const resolve of idleWaiters.splice(0)) resolve();
+    const waiter = idleWaiter;
+    idleWaiter = null;
+    waiter?.resolve();
   }
 
-  function sendToFlow(event: FlowEvent) {
-    flow.send({ ...event, now: clock.now() } as FlowEvent);
+  /** Flow events carry the session time; callers build them with `now` rather than copying each one here. */
+  function sendToFlow(event: FlowEvent & { now: number }) {
+    flow.send(event);
   }
 
   function onFlowEmitted(e: FlowEmitted) {
@@ -330,7 +350,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
             emit({ type: "tool.finished", nodeId: e.nodeId, name: e.name, ok: outcome.ok, result, at: clock.now() });
             const budget = compiled.node(e.nodeId).settings.budgets.toolMs;
             if (response && budget !== undefined && clock.now() - startedAt > budget) response.metrics.overBudget.push("toolMs");
-            sendToFlow({ type: "TOOL_RESULT", ok: outcome.ok, result });
+            sendToFlow({ type: "TOOL_RESULT", ok: outcome.ok, result, now: clock.now() });
           }),
         );
         return;
@@ -392,6 +412,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       slots,
       invalid,
       confirmation: result.confirmation,
+      now: clock.now(),
     });
   }
 
@@ -418,14 +439,14 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     })) {
       if (cancel.aborted || ended) return;
       if (chunk.type === "exit") {
-        sendToFlow({ type: "INPUT", text: "", intent: { name: chunk.name, arguments: chunk.arguments }, slots: {}, invalid: [], confirmation: null });
+        sendToFlow({ type: "INPUT", text: "", intent: { name: chunk.name, arguments: chunk.arguments }, slots: {}, invalid: [], confirmation: null, now: clock.now() });
         return;
       }
       if (r.metrics.firstTokenAt === undefined) r.metrics.firstTokenAt = clock.now();
       text += chunk.text;
       speak(chunk.text, node.id);
     }
-    if (!cancel.aborted) sendToFlow({ type: "REPLY", text: text.trim() });
+    if (!cancel.aborted) sendToFlow({ type: "REPLY", text: text.trim(), now: clock.now() });
   }
 
   // ---------------------------------------------------------------- user turns
@@ -551,7 +572,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
   dialogue.on("noInput", () => {
     if (!waitsForInput() || busy > 0) return;
     newResponse(context().nodeId);
-    sendToFlow({ type: "NO_INPUT" });
+    sendToFlow({ type: "NO_INPUT", now: clock.now() });
     settleIfIdle();
   });
   dialogue.on("filler", () => {
@@ -597,7 +618,7 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     },
     send(raw) {
       if (stopped) return; // a finished session ignores late events (playback reports, stray audio)
-      const parsed = SessionInputSchema.safeParse(raw);
+      const parsed = parseSessionInput(raw);
       if (!parsed.success) {
         emit({ type: "error", category: "internal", message: `bad session input: ${parsed.error.issues[0]?.message ?? "invalid"}`, recoverable: true, at: clock.now() });
         return;
@@ -700,7 +721,8 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
     isIdle: () => busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0,
     whenIdle() {
       if (busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push(resolve));
+      idleWaiter ??= newIdleWaiter();
+      return idleWaiter.promise;
     },
     stop() {
       stopped = true;

@@ -84,7 +84,7 @@ export interface DialogueTrack {
 type Timer = "noInput" | "backchannel" | "filler";
 /** The events the track handles: the ones sent to it and its own timers firing. */
 type TrackEvent = DialogueEvent | { type: "timer"; timer: Timer };
-type Handlers = { [T in TrackEvent["type"]]?: (event: Extract<TrackEvent, { type: T }>) => Step };
+type Handlers = { [T in TrackEvent["type"]]?: (track: Track, event: Extract<TrackEvent, { type: T }>) => Step };
 /** What a transition does: where it goes (if anywhere), whether it re-enters, what it emits. */
 interface Step {
   target?: DialogueState;
@@ -93,201 +93,234 @@ interface Step {
 }
 const STAY: Step = {};
 const TIMER_OF: Partial<Record<DialogueState, Timer>> = { listening: "noInput", userSpeaking: "backchannel", thinking: "filler" };
+/** Timer events carry nothing but their kind, so one of each serves every track. */
+const TIMER_EVENTS: Record<Timer, TrackEvent> = {
+  noInput: { type: "timer", timer: "noInput" },
+  backchannel: { type: "timer", timer: "backchannel" },
+  filler: { type: "timer", timer: "filler" },
+};
 
-export function createDialogueTrack(clock: SessionClock, initial: Partial<DialogueSettings> = {}): DialogueTrack {
-  const settings: DialogueSettings = { ...DEFAULT_DIALOGUE_SETTINGS, ...initial };
-  let state: DialogueState = "thinking";
-  let running = false;
-  let turnId: string | null = null;
-  let bargeIn: BargeInPolicy = { mode: "allow" };
-  let speakingSince: number | null = null;
+/**
+ * One track's context and machinery. A class, with the statechart below shared by every track:
+ * a session makes one track per conversation, and conversations are short, so a track is made
+ * about once every three user turns; closures per track made that cost show.
+ */
+class Track implements DialogueTrack {
+  readonly settings: DialogueSettings;
+  current: DialogueState = "thinking";
+  running = false;
+  turnId: string | null = null;
+  bargeIn: BargeInPolicy = { mode: "allow" };
+  speakingSince: number | null = null;
   /** The flow waits for the user (no-input timing applies only then). */
-  let taskIdle = false;
+  taskIdle = false;
   /** A user turn is being answered; fillers apply only then. */
-  let answering = false;
+  answering = false;
   /** Part of the latency budget already spent before the turn reached the engine (endpointing, STT). */
-  let budgetSpentMs = 0;
-  let timer: unknown = null;
-  let processing = false;
-  const queue: TrackEvent[] = [];
-  const handlers: { [K in DialogueEmitted["type"]]: ((e: DialogueEmitted) => void)[] } = {
+  budgetSpentMs = 0;
+  timer: unknown = null;
+  /** The kind of the pending timer, read when it fires. */
+  timerKind: Timer = "filler";
+  processing = false;
+  readonly queue: TrackEvent[] = [];
+  readonly handlers: { [K in DialogueEmitted["type"]]: ((e: DialogueEmitted) => void)[] } = {
     noInput: [],
     filler: [],
     backchannel: [],
     interrupt: [],
     resume: [],
   };
+  private readonly onTimer = () => {
+    this.timer = null;
+    this.send(TIMER_EVENTS[this.timerKind]);
+  };
 
-  const markIdle = () => {
-    taskIdle = true;
-    answering = false;
-  };
-  const startAnswering = (sinceSpeechEndMs: number | undefined) => {
-    answering = true;
-    taskIdle = false;
-    budgetSpentMs = Math.max(0, sinceSpeechEndMs ?? 0);
-  };
-  const startSpeaking = (e: { turnId: string; bargeIn: BargeInPolicy; at: number }) => {
-    turnId = e.turnId;
-    bargeIn = e.bargeIn;
-    speakingSince = e.at;
-  };
-  const bargeInAllowed = (e: { at: number; bargeIn?: BargeInPolicy; partStartedAt?: number }) => {
-    const policy = e.bargeIn ?? bargeIn;
+  constructor(
+    private readonly clock: SessionClock,
+    initial: Partial<DialogueSettings>,
+  ) {
+    this.settings = { ...DEFAULT_DIALOGUE_SETTINGS, ...initial };
+  }
+
+  markIdle() {
+    this.taskIdle = true;
+    this.answering = false;
+  }
+
+  startAnswering(sinceSpeechEndMs: number | undefined) {
+    this.answering = true;
+    this.taskIdle = false;
+    this.budgetSpentMs = Math.max(0, sinceSpeechEndMs ?? 0);
+  }
+
+  startSpeaking(e: { turnId: string; bargeIn: BargeInPolicy; at: number }) {
+    this.turnId = e.turnId;
+    this.bargeIn = e.bargeIn;
+    this.speakingSince = e.at;
+  }
+
+  bargeInAllowed(e: { at: number; bargeIn?: BargeInPolicy; partStartedAt?: number }): boolean {
+    const policy = e.bargeIn ?? this.bargeIn;
     if (policy.mode === "ignore") return false;
     if (policy.mode === "after") {
-      const since = e.partStartedAt ?? speakingSince;
+      const since = e.partStartedAt ?? this.speakingSince;
       return since !== null && e.at - since >= policy.afterMs;
     }
     return true;
-  };
+  }
 
-  function enter(next: DialogueState) {
-    state = next;
+  private enter(next: DialogueState) {
+    this.current = next;
     const kind = TIMER_OF[next];
     if (!kind) return;
-    const ms = kind === "noInput" ? settings.noInputTimeoutMs : kind === "backchannel" ? settings.backchannelIntervalMs : Math.max(0, settings.latencyBudgetMs - budgetSpentMs);
-    timer = clock.setTimeout(() => {
-      timer = null;
-      dispatch({ type: "timer", timer: kind });
-    }, ms);
+    const { settings } = this;
+    const ms = kind === "noInput" ? settings.noInputTimeoutMs : kind === "backchannel" ? settings.backchannelIntervalMs : Math.max(0, settings.latencyBudgetMs - this.budgetSpentMs);
+    this.timerKind = kind;
+    this.timer = this.clock.setTimeout(this.onTimer, ms);
   }
 
-  function exit() {
-    if (timer !== null) clock.clearTimeout(timer);
-    timer = null;
+  private exit() {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
   }
-
-  // Handlers shared by several states.
-  const answer = (e: { sinceSpeechEndMs?: number }): Step => {
-    startAnswering(e.sinceSpeechEndMs);
-    return { target: "thinking" };
-  };
-  const speakIn = (e: { turnId: string; bargeIn: BargeInPolicy; at: number }): Step => {
-    startSpeaking(e);
-    return { target: "speaking" };
-  };
-  const stayIdle = (): Step => {
-    markIdle();
-    return STAY;
-  };
-  const stayBusy = (): Step => {
-    taskIdle = false;
-    return STAY;
-  };
-  const go = (target: DialogueState): (() => Step) => () => ({ target });
-
-  /** The statechart: per state, the events it handles; an event a state does not list changes nothing. */
-  const chart: Record<DialogueState, Handlers> = {
-    listening: {
-      timer: () => (taskIdle ? { target: "listening", reenter: true, emit: { type: "noInput" } } : STAY),
-      USER_SPEECH_STARTED: go("userSpeaking"),
-      USER_TURN_ENDED: answer,
-      BOT_SPEECH_STARTED: speakIn,
-      TASK_IDLE: () => {
-        markIdle();
-        return { target: "listening", reenter: true };
-      },
-      TASK_BUSY: stayBusy,
-    },
-    userSpeaking: {
-      timer: () => (settings.backchannels ? { target: "userSpeaking", reenter: true, emit: { type: "backchannel" } } : STAY),
-      USER_SPEECH_STOPPED: go("userPaused"),
-      USER_TURN_ENDED: answer,
-    },
-    userPaused: {
-      USER_SPEECH_STARTED: go("userSpeaking"),
-      USER_TURN_ENDED: answer,
-      FALSE_INTERRUPTION: go("listening"),
-    },
-    thinking: {
-      // Latency hiding: no speech within the budget after the user's turn → a filler.
-      timer: () => (answering ? { emit: { type: "filler" } } : STAY),
-      BOT_SPEECH_STARTED: speakIn,
-      TASK_IDLE: () => {
-        markIdle();
-        return { target: "listening" };
-      },
-      TASK_BUSY: stayBusy,
-      USER_SPEECH_STARTED: go("userSpeaking"),
-    },
-    speaking: {
-      USER_SPEECH_STARTED: (e) => (bargeInAllowed(e) ? { target: "interrupted", emit: { type: "interrupt", turnId: turnId ?? "" } } : STAY),
-      BOT_PLAYBACK_DONE: (e) => {
-        if (e.turnId !== turnId) return STAY;
-        speakingSince = null;
-        return { target: taskIdle ? "listening" : "thinking" };
-      },
-      BOT_SPEECH_STARTED: (e) => {
-        startSpeaking(e);
-        return STAY;
-      },
-      TASK_IDLE: stayIdle,
-      TASK_BUSY: stayBusy,
-      USER_TURN_ENDED: (e) => {
-        startAnswering(e.sinceSpeechEndMs);
-        return STAY;
-      },
-    },
-    interrupted: {
-      USER_TURN_ENDED: (e) => {
-        speakingSince = null;
-        return answer(e);
-      },
-      FALSE_INTERRUPTION: () => ({ target: "speaking", emit: { type: "resume", turnId: turnId ?? "" } }),
-      TASK_IDLE: stayIdle,
-      TASK_BUSY: stayBusy,
-    },
-    ended: {},
-  };
 
   /** The transition for `event` in the current state; context updates happen in the handlers. */
-  function transition(event: TrackEvent): Step {
+  private transition(event: TrackEvent): Step {
     if (event.type === "TASK_DONE") return { target: "ended" };
     if (event.type === "SETTINGS") {
-      Object.assign(settings, event.settings);
+      Object.assign(this.settings, event.settings);
       return STAY;
     }
-    const handler = chart[state][event.type] as ((e: TrackEvent) => Step) | undefined;
-    return handler ? handler(event) : STAY;
+    const handler = chart[this.current][event.type] as ((track: Track, e: TrackEvent) => Step) | undefined;
+    return handler ? handler(this, event) : STAY;
   }
 
-  function dispatch(event: TrackEvent) {
-    if (!running) return;
+  start() {
+    if (this.running || this.current === "ended") return;
+    this.running = true;
+    this.enter("thinking");
+  }
+
+  send(event: TrackEvent) {
+    if (!this.running) return;
+    const { queue } = this;
     queue.push(event);
-    if (processing) return;
-    processing = true;
+    if (this.processing) return;
+    this.processing = true;
     try {
-      for (let next = queue.shift(); next && running; next = queue.shift()) {
-        const step = transition(next);
-        if (step.target !== undefined && (step.target !== state || step.reenter)) {
-          exit();
-          enter(step.target);
-          if (step.target === "ended") running = false;
+      for (let next = queue.shift(); next && this.running; next = queue.shift()) {
+        const step = this.transition(next);
+        if (step.target !== undefined && (step.target !== this.current || step.reenter)) {
+          this.exit();
+          this.enter(step.target);
+          if (step.target === "ended") this.running = false;
         }
         // Handlers run after the state changed, as XState runs emitted events after the transition.
-        if (step.emit) for (const handler of handlers[step.emit.type]) handler(step.emit);
+        if (step.emit) for (const handler of this.handlers[step.emit.type]) handler(step.emit);
       }
     } finally {
-      processing = false;
+      this.processing = false;
       queue.length = 0;
     }
   }
 
-  return {
-    start() {
-      if (running || state === "ended") return;
-      running = true;
-      enter("thinking");
+  on<T extends DialogueEmitted["type"]>(type: T, handler: (event: Extract<DialogueEmitted, { type: T }>) => void) {
+    this.handlers[type].push(handler as (e: DialogueEmitted) => void);
+  }
+
+  state(): DialogueState {
+    return this.current;
+  }
+
+  stop() {
+    this.running = false;
+    this.exit();
+  }
+}
+
+// Handlers shared by several states.
+const answer = (t: Track, e: { sinceSpeechEndMs?: number }): Step => {
+  t.startAnswering(e.sinceSpeechEndMs);
+  return { target: "thinking" };
+};
+const speakIn = (t: Track, e: { turnId: string; bargeIn: BargeInPolicy; at: number }): Step => {
+  t.startSpeaking(e);
+  return { target: "speaking" };
+};
+const stayIdle = (t: Track): Step => {
+  t.markIdle();
+  return STAY;
+};
+const stayBusy = (t: Track): Step => {
+  t.taskIdle = false;
+  return STAY;
+};
+const go = (target: DialogueState): (() => Step) => () => ({ target });
+
+/** The statechart: per state, the events it handles; an event a state does not list changes nothing. */
+const chart: Record<DialogueState, Handlers> = {
+  listening: {
+    timer: (t) => (t.taskIdle ? { target: "listening", reenter: true, emit: { type: "noInput" } } : STAY),
+    USER_SPEECH_STARTED: go("userSpeaking"),
+    USER_TURN_ENDED: answer,
+    BOT_SPEECH_STARTED: speakIn,
+    TASK_IDLE: (t) => {
+      t.markIdle();
+      return { target: "listening", reenter: true };
     },
-    send: dispatch,
-    on(type, handler) {
-      handlers[type].push(handler as (e: DialogueEmitted) => void);
+    TASK_BUSY: stayBusy,
+  },
+  userSpeaking: {
+    timer: (t) => (t.settings.backchannels ? { target: "userSpeaking", reenter: true, emit: { type: "backchannel" } } : STAY),
+    USER_SPEECH_STOPPED: go("userPaused"),
+    USER_TURN_ENDED: answer,
+  },
+  userPaused: {
+    USER_SPEECH_STARTED: go("userSpeaking"),
+    USER_TURN_ENDED: answer,
+    FALSE_INTERRUPTION: go("listening"),
+  },
+  thinking: {
+    // Latency hiding: no speech within the budget after the user's turn → a filler.
+    timer: (t) => (t.answering ? { emit: { type: "filler" } } : STAY),
+    BOT_SPEECH_STARTED: speakIn,
+    TASK_IDLE: (t) => {
+      t.markIdle();
+      return { target: "listening" };
     },
-    state: () => state,
-    stop() {
-      running = false;
-      exit();
+    TASK_BUSY: stayBusy,
+    USER_SPEECH_STARTED: go("userSpeaking"),
+  },
+  speaking: {
+    USER_SPEECH_STARTED: (t, e) => (t.bargeInAllowed(e) ? { target: "interrupted", emit: { type: "interrupt", turnId: t.turnId ?? "" } } : STAY),
+    BOT_PLAYBACK_DONE: (t, e) => {
+      if (e.turnId !== t.turnId) return STAY;
+      t.speakingSince = null;
+      return { target: t.taskIdle ? "listening" : "thinking" };
     },
-  };
+    BOT_SPEECH_STARTED: (t, e) => {
+      t.startSpeaking(e);
+      return STAY;
+    },
+    TASK_IDLE: stayIdle,
+    TASK_BUSY: stayBusy,
+    USER_TURN_ENDED: (t, e) => {
+      t.startAnswering(e.sinceSpeechEndMs);
+      return STAY;
+    },
+  },
+  interrupted: {
+    USER_TURN_ENDED: (t, e) => {
+      t.speakingSince = null;
+      return answer(t, e);
+    },
+    FALSE_INTERRUPTION: (t) => ({ target: "speaking", emit: { type: "resume", turnId: t.turnId ?? "" } }),
+    TASK_IDLE: stayIdle,
+    TASK_BUSY: stayBusy,
+  },
+  ended: {},
+};
+
+export function createDialogueTrack(clock: SessionClock, initial: Partial<DialogueSettings> = {}): DialogueTrack {
+  return new Track(clock, initial);
 }

@@ -20,6 +20,35 @@ export const SessionInputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("playback.started"), turnId: z.string() }),
 ]);
 export type SessionInput = z.input<typeof SessionInputSchema>;
+export type ParsedSessionInput = z.output<typeof SessionInputSchema>;
+
+/**
+ * For each input type whose fields are all required strings: those fields. Read from the schema
+ * (types with other fields, like `user.partial` and its default, are left to it), so the fast
+ * path below cannot drift from it.
+ */
+const STRING_FIELDS = new Map<unknown, readonly string[]>(
+  SessionInputSchema.options.flatMap((option) => {
+    const fields = Object.entries(option.shape).filter(([key]) => key !== "type");
+    if (!fields.every(([, field]) => field instanceof z.ZodString)) return [];
+    return [[option.shape.type.value, fields.map(([key]) => key)] as const];
+  }),
+);
+
+/**
+ * `SessionInputSchema.safeParse`, with a fast path: a session gets several inputs per user turn,
+ * and most are already well formed, which a few typeof checks confirm at a fraction of zod's cost.
+ * The input is then used as it is (the fields read are the schema's; extra ones are never read).
+ * Anything else goes through the schema, so bad input gets zod's error.
+ */
+export function parseSessionInput(raw: unknown): ReturnType<typeof SessionInputSchema.safeParse> {
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    const input = raw as Record<string, unknown>;
+    const fields = STRING_FIELDS.get(input.type);
+    if (fields?.every((field) => typeof input[field] === "string")) return { success: true, data: raw as ParsedSessionInput };
+  }
+  return SessionInputSchema.safeParse(raw);
+}
 
 export const TurnMetricsSchema = z.object({
   turnId: z.string(),

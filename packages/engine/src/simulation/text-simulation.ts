@@ -41,6 +41,8 @@ export interface TextSimulation {
 }
 
 const SETTLE_LIMIT_MS = 10 * 60_000;
+const NO_TROUBLE: readonly VoiceTrouble[] = [];
+const isStaleReport = (o: SessionOutput) => o.type === "turn.metrics" || o.type === "state.changed";
 /** Real time given to real work (HTTP tools, network models) before a deadline fires. */
 const REAL_WORK_GRACE_MS = 5000;
 
@@ -115,6 +117,11 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
     }, SETTLE_LIMIT_MS);
   }
 
+  /** What the wait for the user's turn reported belongs to no step: drop its metrics and state changes. */
+  function dropStaleReports() {
+    if (buffer.some(isStaleReport)) buffer = buffer.filter((o) => !isStaleReport(o));
+  }
+
   function collect(user: string | null): SimulatedStep {
     const outputs = buffer;
     buffer = [];
@@ -158,8 +165,8 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
       await settle();
       return collect(null);
     },
-    async say(text, trouble = []) {
-      const troubles = trouble.map((t) => VoiceTroubleSchema.parse(t));
+    async say(text, trouble = NO_TROUBLE) {
+      const troubles = trouble.length ? trouble.map((t) => VoiceTroubleSchema.parse(t)) : [];
       let heard = text;
       for (const t of troubles) if (t.type === "recognition") heard = corruptTranscript(heard, t.rate, t.seed);
       const bargeIn = troubles.find((t) => t.type === "bargeIn");
@@ -167,7 +174,7 @@ export function createTextSimulation(compiled: CompiledFlow, options: Omit<Sessi
         const at = lastSpeechStartAt + bargeIn.afterMs;
         if (at > clock.now()) await clock.advance(at - clock.now());
       } else await waitForListening();
-      buffer = buffer.filter((o) => o.type !== "turn.metrics" && o.type !== "state.changed");
+      dropStaleReports();
       const split = troubles.find((t) => t.type === "split");
       const parts = split ? splitUtterance(heard, split.atWord) : [heard];
       if (!troubles.length) {
