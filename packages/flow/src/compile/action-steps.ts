@@ -26,6 +26,9 @@ export interface Step {
   run: StepRun;
 }
 
+/** What an action bound to a node of the wrong kind does: nothing. */
+const NO_STEP: Step = { assigns: false, emits: 0, run: () => undefined };
+
 type Params = NonNullable<ActionRef["params"]>;
 const str = (params: Params | undefined, key: string): string => String(params?.[key]);
 
@@ -85,13 +88,13 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
       case "ask": {
         const node = logic.node(str(params, "nodeId"));
         const source = textField(node.node, str(params, "field"));
-        if (source === undefined) return { assigns: false, emits: 0, run: () => undefined };
+        if (source === undefined) return NO_STEP;
         return askText(node, source);
       }
       case "askNext": {
         const node = logic.node(str(params, "nodeId"));
         const collect = node.node;
-        if (collect.kind !== "collect") return { assigns: false, emits: 0, run: () => undefined };
+        if (collect.kind !== "collect") return NO_STEP;
         const applySlots = params?.applySlots === true;
         return {
           assigns: true,
@@ -165,7 +168,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
       case "takeEdge": {
         const edgeId = str(params, "edgeId");
         const entry = registry.edges.get(edgeId);
-        if (!entry) return { assigns: false, emits: 0, run: () => undefined };
+        if (!entry) return NO_STEP;
         const { edge, scope } = entry;
         const trigger = edge.trigger;
         const intent = trigger.type === "intent" ? trigger.intent.name : null;
@@ -209,7 +212,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
         };
       case "openConversation": {
         const node = logic.node(str(params, "nodeId"));
-        if (node.node.kind !== "conversation") return { assigns: false, emits: 0, run: () => undefined };
+        if (node.node.kind !== "conversation") return NO_STEP;
         const opening = node.node.opening;
         if (!opening) {
           return {
@@ -226,7 +229,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
       case "callTool": {
         const node = logic.node(str(params, "nodeId"));
         const t = node.node;
-        if (t.kind !== "tool") return { assigns: false, emits: 0, run: () => undefined };
+        if (t.kind !== "tool") return NO_STEP;
         const argEntries = Object.entries(t.args);
         return {
           assigns: false,
@@ -285,7 +288,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
       case "transfer": {
         const node = logic.node(str(params, "nodeId"));
         const t = node.node;
-        if (t.kind !== "transfer") return { assigns: false, emits: 0, run: () => undefined };
+        if (t.kind !== "transfer") return NO_STEP;
         const handoff = t.handoff;
         return {
           assigns: false,
@@ -312,7 +315,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
         const entry = registry.globals.get(str(params, "handlerId"));
         const action = entry?.handler.action;
         const source = action && "text" in action ? action.text : undefined;
-        if (!entry || !source) return { assigns: false, emits: 0, run: () => undefined };
+        if (!entry || !source) return NO_STEP;
         return {
           assigns: true,
           emits: 1,
@@ -360,7 +363,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
         const node = logic.node(str(params, "nodeId"));
         const child = registry.children.get(node.id);
         const sub = node.node;
-        if (sub.kind !== "subflow" || !child) return { assigns: false, emits: 0, run: () => undefined };
+        if (sub.kind !== "subflow" || !child) return NO_STEP;
         const inputs = Object.entries(sub.inputs);
         return {
           assigns: true,
@@ -375,7 +378,7 @@ export function createStepFactory(logic: MachineLogic): (ref: ActionRef) => Step
       case "exitSubflow": {
         const node = logic.node(str(params, "nodeId"));
         const sub = node.node;
-        if (sub.kind !== "subflow") return { assigns: false, emits: 0, run: () => undefined };
+        if (sub.kind !== "subflow") return NO_STEP;
         const outputs = Object.entries(sub.outputs);
         return {
           assigns: true,
