@@ -283,6 +283,11 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
       });
   }
 
+  /** No task work, held speech or queued turn left. */
+  function isIdle(): boolean {
+    return busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0;
+  }
+
   function settleIfIdle() {
     if (busy > 0 || (response && response.pending.length)) return;
     finishResponse();
@@ -718,9 +723,9 @@ export function createSession(compiled: CompiledFlow, options: SessionOptions = 
         savedAt: clock.now(),
       };
     },
-    isIdle: () => busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0,
+    isIdle,
     whenIdle() {
-      if (busy === 0 && !(response && response.pending.length) && queuedTurns.length === 0) return Promise.resolve();
+      if (isIdle()) return Promise.resolve();
       idleWaiter ??= newIdleWaiter();
       return idleWaiter.promise;
     },
