@@ -20,10 +20,9 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
 import { findTestFiles } from "../src/test-file/find-test-files";
-import { parseTestFile } from "../src/test-file/parse-test-file";
 import { loadFlow } from "../src/load/load-flow";
-import { runConversation } from "../src/test-runner/run-conversation";
-import { createStubbedSimulation } from "../src/test-runner/stubbed-simulation";
+import { emptyHits, recordHit } from "../src/coverage/coverage-tracker";
+import { createStubbedSimulation, parseTestFile, runConversation } from "@voxchart/engine";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const windows = Number(process.env.BENCH_WINDOWS ?? 8);
@@ -62,7 +61,9 @@ for (const file of files) {
         }
       },
       async test() {
-        const result = await runConversation(compiled, conversation, { stubs: testFile.tools ?? {}, ...(startAt !== undefined ? { startAt } : {}) });
+        // As `voxchart test` runs it: coverage hits recorded from every output.
+        const hits = emptyHits();
+        const result = await runConversation(compiled, conversation, { stubs: testFile.tools ?? {}, observe: (o) => recordHit(hits, o), ...(startAt !== undefined ? { startAt } : {}) });
         return result.passed;
       },
     });

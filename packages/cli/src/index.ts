@@ -19,24 +19,10 @@ export { bindTools } from "./simulate/bind-tools";
 export type { ToolContext, ModuleToolFunction, ModuleTools } from "./simulate/bind-tools";
 export { formatStep } from "./simulate/format-step";
 
-export {
-  TestFileSchema,
-  ConversationSchema,
-  TurnSchema,
-  ToolStubSchema,
-  ToolStubsSchema,
-} from "./test-file/schema";
-export type { TestFile, Conversation, Turn, TurnExpectations, ToolStub, ToolStubs } from "./test-file/schema";
-export { parseTestFile, formatTestFileProblem } from "./test-file/parse-test-file";
-export type { TestFileProblem, TestFileParseResult } from "./test-file/parse-test-file";
+// The test-file format and its runner live in @voxchart/engine (the builder runs them too).
 export { findTestFiles } from "./test-file/find-test-files";
-export { runConversation } from "./test-runner/run-conversation";
-export type { ConversationResult, TurnFailure, RunConversationOptions } from "./test-runner/run-conversation";
 export { runTestFile } from "./test-runner/run-test-file";
-export type { TestFileResult } from "./test-runner/run-test-file";
-export { checkTurn, formatMismatch } from "./test-runner/check-turn";
-export type { Mismatch } from "./test-runner/check-turn";
-export { createStubTools } from "./test-runner/tool-stubs";
+export type { TestFileResult, FileConversationResult } from "./test-runner/run-test-file";
 export { runTests, runTestCommand, formatTestResults } from "./commands/test-command";
 export type { TestOptions, TestRunSummary } from "./commands/test-command";
 export { junitXml } from "./report/junit-xml";

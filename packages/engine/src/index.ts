@@ -21,3 +21,15 @@ export { createTextSimulation } from "./simulation/text-simulation";
 export type { TextSimulation, SimulatedStep } from "./simulation/text-simulation";
 export { VoiceTroubleSchema, corruptTranscript, splitUtterance } from "./simulation/voice-trouble";
 export type { VoiceTrouble } from "./simulation/voice-trouble";
+
+// Conversation tests (the format is @voxchart/flow's): parsing files and running them, for `voxchart test` and the builder.
+export { parseTestFile, formatTestFileProblem } from "./conversation-tests/parse-test-file";
+export type { TestFileProblem, TestFileParseResult } from "./conversation-tests/parse-test-file";
+export { runConversation } from "./conversation-tests/run-conversation";
+export type { ConversationResult, TurnFailure, RunConversationOptions } from "./conversation-tests/run-conversation";
+export { checkTurn, formatMismatch } from "./conversation-tests/check-turn";
+export type { Mismatch } from "./conversation-tests/check-turn";
+export { createStubTools } from "./conversation-tests/tool-stubs";
+export type { StubbedTools } from "./conversation-tests/tool-stubs";
+export { createStubbedSimulation } from "./conversation-tests/stubbed-simulation";
+export type { StubbedSimulationOptions } from "./conversation-tests/stubbed-simulation";

@@ -5,3 +5,5 @@ export * from "./compile";
 export * from "./load";
 export * from "./graph";
 export * from "./checks";
+// The conversation-test format (`voxchart test` files, the builder's test cases); the engine runs it.
+export * from "./conversation-tests/test-file-schema";

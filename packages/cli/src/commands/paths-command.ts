@@ -6,7 +6,7 @@ import { CliError } from "../cli-error";
 import { loadFlow } from "../load/load-flow";
 import { generatePathTests } from "../paths/generate-path-tests";
 import { recordBotLines } from "../paths/record-bot-lines";
-import { parseTestFile } from "../test-file/parse-test-file";
+import { parseTestFile } from "@voxchart/engine";
 
 export interface PathsOptions {
   /** Write the skeleton here instead of stdout. */

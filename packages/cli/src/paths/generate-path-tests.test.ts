@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { FlowSchema } from "@voxchart/flow";
 import { loadFlow } from "../load/load-flow";
 import { runTests } from "../commands/test-command";
-import { parseTestFile } from "../test-file/parse-test-file";
+import { parseTestFile } from "@voxchart/engine";
 import { generatePathTests } from "./generate-path-tests";
 import { recordBotLines } from "./record-bot-lines";
 import { REPO_ROOT, tempDir } from "../../test/helpers";

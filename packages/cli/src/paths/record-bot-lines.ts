@@ -1,6 +1,5 @@
-import type { CompiledFlow } from "@voxchart/flow";
-import type { TestFile } from "../test-file/schema";
-import { createStubbedSimulation } from "../test-runner/stubbed-simulation";
+import { createStubbedSimulation } from "@voxchart/engine";
+import type { CompiledFlow, TestFile } from "@voxchart/flow";
 
 /** Generating tests never calls a real webhook: an HTTP tool without a stub fails, as a TODO says. */
 const offline: typeof fetch = async (input) => {

@@ -2,14 +2,12 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { understandLocally } from "@voxchart/engine";
+import { parseTestFile, runConversation, understandLocally } from "@voxchart/engine";
 import type { CompiledFlow, ParsedIntent } from "@voxchart/flow";
 import { createOpenAiCompatibleServer, createOpenAiGeneration } from "@voxchart/providers";
 import type { ChatRequest } from "@voxchart/providers";
 import { findTestFiles } from "../test-file/find-test-files";
-import { parseTestFile } from "../test-file/parse-test-file";
 import { loadFlow } from "../load/load-flow";
-import { runConversation } from "./run-conversation";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 

@@ -1,15 +1,21 @@
-import type { GenerationPort } from "@voxchart/engine";
 import { dirname, resolve } from "node:path";
+import { formatTestFileProblem, parseTestFile, runConversation } from "@voxchart/engine";
+import type { ConversationResult, GenerationPort } from "@voxchart/engine";
 import { formatDiagnostic } from "@voxchart/flow";
+import { emptyHits, recordHit } from "../coverage/coverage-tracker";
+import type { CoverageHits } from "../coverage/coverage-tracker";
+import { bindTools } from "../simulate/bind-tools";
 import type { ModuleTools } from "../simulate/bind-tools";
 import { isCliError } from "../cli-error";
 import { displayPath } from "../load/display-path";
 import { loadFlow } from "../load/load-flow";
 import type { LoadedFlow } from "../load/load-flow";
 import { readTextFile } from "../load/read-text-file";
-import { formatTestFileProblem, parseTestFile } from "../test-file/parse-test-file";
-import { runConversation } from "./run-conversation";
-import type { ConversationResult } from "./run-conversation";
+
+/** A conversation's result with what it exercised, for the coverage report. */
+export interface FileConversationResult extends ConversationResult {
+  readonly hits: CoverageHits;
+}
 
 export interface TestFileResult {
   /** The test file, as shown to the user. */
@@ -18,7 +24,7 @@ export interface TestFileResult {
   readonly flow: LoadedFlow | null;
   /** Problems that stopped the whole file (a bad test file, a flow with errors). */
   readonly problems: readonly string[];
-  readonly conversations: readonly ConversationResult[];
+  readonly conversations: readonly FileConversationResult[];
 }
 
 export interface RunTestFileOptions {
@@ -56,16 +62,18 @@ export async function runTestFile(absolutePath: string, options: RunTestFileOpti
     return { file, flow, problems: [`${file}: the flow ${flow.file} has errors; run \`voxchart lint ${flow.file}\``, ...errors], conversations: [] };
   }
   const startAt = testFile.now !== undefined ? Date.parse(testFile.now) : undefined;
-  const conversations: ConversationResult[] = [];
+  const moduleTools = options.tools;
+  const conversations: FileConversationResult[] = [];
   for (const conversation of testFile.conversations) {
-    conversations.push(
-      await runConversation(flow.compiled, conversation, {
-        stubs: testFile.tools ?? {},
-        ...(startAt !== undefined ? { startAt } : {}),
-        ...(options.tools ? { tools: options.tools } : {}),
-        ...(options.generation ? { generation: options.generation } : {}),
-      }),
-    );
+    const hits = emptyHits();
+    const result = await runConversation(flow.compiled, conversation, {
+      stubs: testFile.tools ?? {},
+      observe: (output) => recordHit(hits, output),
+      ...(startAt !== undefined ? { startAt } : {}),
+      ...(moduleTools ? { tools: (clock) => bindTools(moduleTools, clock) } : {}),
+      ...(options.generation ? { generation: options.generation } : {}),
+    });
+    conversations.push({ ...result, hits });
   }
   return { file, flow, problems: [], conversations };
 }

@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { CompiledFlow } from "@voxchart/flow";
-import { loadFlow } from "../load/load-flow";
-import { ConversationSchema } from "../test-file/schema";
-import type { ToolStubs } from "../test-file/schema";
+import { readFile } from "node:fs/promises";
+import { TestConversationSchema, compileFlow, parseFlowDocument } from "@voxchart/flow";
+import type { CompiledFlow, ToolStubs } from "@voxchart/flow";
 import { runConversation } from "./run-conversation";
-import { REPO_ROOT } from "../../test/helpers";
 
 async function restaurant(): Promise<CompiledFlow> {
-  const loaded = await loadFlow("examples/restaurant/restaurant.flow.json", { cwd: REPO_ROOT });
-  if (!loaded.compiled) throw new Error("the restaurant example does not compile");
-  return loaded.compiled;
+  const file = new URL("../../../../examples/restaurant/restaurant.flow.json", import.meta.url);
+  const loaded = parseFlowDocument(await readFile(file, "utf8"), "restaurant.flow.json");
+  if (!loaded.ok) throw new Error("the restaurant example does not load");
+  const compiled = compileFlow(loaded.flow);
+  if (!compiled.ok) throw new Error("the restaurant example does not compile");
+  return compiled.compiled;
 }
 
 const stubs: ToolStubs = { check_availability: { result: { available: true }, latencyMs: 1000 }, book_table: { result: "R-1" } };
 const NOW = Date.parse("2026-11-25T09:00:00Z");
-const conversation = (turns: unknown[]) => ConversationSchema.parse({ name: "c", turns });
+const conversation = (turns: unknown[]) => TestConversationSchema.parse({ name: "c", turns });
 
 describe("runConversation", () => {
   it("passes when every expectation holds, on virtual time", async () => {
@@ -63,7 +64,7 @@ describe("runConversation", () => {
   it("uses the conversation's stubs over the file's, and stub lists in turn", async () => {
     const result = await runConversation(
       await restaurant(),
-      ConversationSchema.parse({
+      TestConversationSchema.parse({
         name: "c",
         tools: { book_table: [{ error: "busy" }] },
         turns: [{ user: "tomorrow at 7 pm for 2" }, { user: "yes", node: "system_down", transfer: "front-desk" }],
@@ -73,10 +74,23 @@ describe("runConversation", () => {
     expect(result.failure).toBeNull();
   });
 
-  it("records nodes, edges and global handlers for coverage", async () => {
-    const result = await runConversation(await restaurant(), conversation([{ user: "when are you open" }, { user: "talk to a human" }]), { stubs, startAt: NOW });
-    expect([...result.hits.nodes]).toEqual(["greet", "ask", "handoff"]);
-    expect([...result.hits.edges]).toEqual(["greet_to_ask"]);
-    expect([...result.hits.globals]).toEqual(["hours", "operator"]);
+  it("shows every session output to an observer, in order", async () => {
+    const nodes: string[] = [];
+    const traces: string[] = [];
+    await runConversation(await restaurant(), conversation([{ user: "when are you open" }, { user: "talk to a human" }]), {
+      stubs,
+      startAt: NOW,
+      observe: (o) => {
+        if (o.type === "state.changed") nodes.push(o.nodeId);
+        if (o.type === "trace") traces.push(`${o.kind}:${o.id}`);
+      },
+    });
+    expect(nodes).toEqual(["greet", "ask", "ask", "handoff"]); // the hours handler returns to ask
+    expect(traces).toEqual(["edge:greet_to_ask", "global:hours", "global:operator"]);
+  });
+
+  it("starts the clock at the conversation's own `now` over the caller's", async () => {
+    const script = { now: "2026-11-27T09:00:00Z", turns: [{ user: "tomorrow at 7 pm for 2", vars: { date: "2026-11-28" } }] };
+    expect((await runConversation(await restaurant(), TestConversationSchema.parse({ name: "c", ...script }), { stubs, startAt: NOW })).failure).toBeNull();
   });
 });

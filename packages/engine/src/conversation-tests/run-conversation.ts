@@ -1,9 +1,6 @@
-import { performance } from "node:perf_hooks";
-import type { SimulatedStep } from "@voxchart/engine";
-import type { CompiledFlow } from "@voxchart/flow";
-import type { Conversation, Turn } from "../test-file/schema";
-import { emptyHits, recordHit } from "../coverage/coverage-tracker";
-import type { CoverageHits } from "../coverage/coverage-tracker";
+import type { CompiledFlow, TestConversation, TestTurn } from "@voxchart/flow";
+import type { SessionOutput } from "../session/events";
+import type { SimulatedStep } from "../simulation/text-simulation";
 import { checkTurn, formatMismatch } from "./check-turn";
 import type { Mismatch } from "./check-turn";
 import { createStubbedSimulation } from "./stubbed-simulation";
@@ -25,22 +22,28 @@ export interface ConversationResult {
   readonly turns: number;
   readonly failure: TurnFailure | null;
   readonly durationMs: number;
-  readonly hits: CoverageHits;
   /** The transcript, for reports: user and bot lines in order. */
   readonly transcript: readonly string[];
 }
 
-/** Stubs, clock start, --tools functions and model (default: the engine's offline one). */
-export type RunConversationOptions = StubbedSimulationOptions;
+/** Stubs, clock start, extra tools and model (default: the engine's offline one). */
+export interface RunConversationOptions extends StubbedSimulationOptions {
+  /** Sees every session output as it happens (the CLI's coverage report listens here). */
+  readonly observe?: (output: SessionOutput) => void;
+}
 
-const inputOf = (t: Turn) => (t.user !== undefined ? JSON.stringify(t.user) : t.silence ? "(silence)" : "(start)");
+const inputOf = (t: TestTurn) => (t.user !== undefined ? JSON.stringify(t.user) : t.silence ? "(silence)" : "(start)");
 
-/** Plays one conversation against a compiled flow on virtual time and checks every turn. */
-export async function runConversation(compiled: CompiledFlow, conversation: Conversation, options: RunConversationOptions): Promise<ConversationResult> {
+/**
+ * Plays one conversation against a compiled flow on virtual time and checks every turn; stops at
+ * the first expectation that does not hold. The same runner serves `voxchart test` and the
+ * builder's test cases, so a case passes in one exactly when it passes in the other.
+ */
+export async function runConversation(compiled: CompiledFlow, conversation: TestConversation, options: RunConversationOptions = {}): Promise<ConversationResult> {
   const began = performance.now();
   const sim = createStubbedSimulation(compiled, conversation, options);
-  const hits = emptyHits();
-  sim.session.on((o) => recordHit(hits, o));
+  const observe = options.observe;
+  if (observe) sim.session.on(observe);
   const transcript: string[] = [];
   const record = (step: SimulatedStep) => {
     if (step.user !== null) transcript.push(`user: ${step.user}`);
@@ -78,5 +81,5 @@ export async function runConversation(compiled: CompiledFlow, conversation: Conv
     sim.session.stop();
   }
   const located = failure && { ...failure, message: `turn ${failure.turn} ${failure.input}: ${formatMismatch(failure.mismatch)}` };
-  return { name: conversation.name, passed: located === null, turns, failure: located, durationMs: performance.now() - began, hits, transcript };
+  return { name: conversation.name, passed: located === null, turns, failure: located, durationMs: performance.now() - began, transcript };
 }

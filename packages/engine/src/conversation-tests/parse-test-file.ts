@@ -1,8 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node as YamlNode } from "yaml";
-import { jsonPointer } from "@voxchart/flow";
-import { TestFileSchema } from "./schema";
-import type { TestFile } from "./schema";
+import { TestFileSchema, jsonPointer } from "@voxchart/flow";
+import type { TestFile } from "@voxchart/flow";
 import { zodIssueMessage } from "./zod-issue-message";
 
 /** One problem in a test file, located by JSON pointer (and line, for YAML). */

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { JsonValueSchema } from "@voxchart/flow";
+import { JsonValueSchema } from "../schema/primitives";
 
 /**
  * The conversation test-file format (YAML or JSON). This schema is the single source of truth:
- * the runner, the path generator and docs/flow-format.md follow it.
+ * `voxchart test`, `voxchart paths`, the builder's test cases and docs/flow-format.md follow it.
  */
 
 /** A stubbed tool: a result or an error, after `latencyMs` of virtual time. */
@@ -38,7 +38,7 @@ const expectations = {
 };
 
 /** One step: the start (neither `user` nor `silence`, first turn only), a user line, or silence. */
-export const TurnSchema = z
+export const TestTurnSchema = z
   .object({
     user: z.string().optional(),
     silence: z.literal(true).optional(),
@@ -46,34 +46,49 @@ export const TurnSchema = z
   })
   .strict()
   .refine((t) => !(t.user !== undefined && t.silence !== undefined), { message: "a turn is either `user` or `silence`, not both" });
-export type Turn = z.infer<typeof TurnSchema>;
-export type TurnExpectations = Omit<Turn, "user" | "silence">;
+export type TestTurn = z.infer<typeof TestTurnSchema>;
+export type TestTurnExpectations = Omit<TestTurn, "user" | "silence">;
 
-export const ConversationSchema = z
-  .object({
-    name: z.string().min(1),
-    /** Overrides the file's tool stubs for this conversation. */
-    tools: ToolStubsSchema.optional(),
-    turns: z.array(TurnSchema).min(1, "a conversation needs at least one turn"),
-  })
-  .strict()
-  .superRefine((c, ctx) => {
-    c.turns.forEach((t, i) => {
-      if (i > 0 && t.user === undefined && t.silence === undefined) {
-        ctx.addIssue({ code: "custom", path: ["turns", i], message: "only the first turn may be the start; later turns need `user` or `silence: true`" });
-      }
-    });
+/** The first turn may open the call (neither `user` nor `silence`); every later one needs either. */
+function onlyFirstTurnStarts(c: { turns: readonly TestTurn[] }, ctx: z.RefinementCtx): void {
+  c.turns.forEach((t, i) => {
+    if (i > 0 && t.user === undefined && t.silence === undefined) {
+      ctx.addIssue({ code: "custom", path: ["turns", i], message: "only the first turn may be the start; later turns need `user` or `silence: true`" });
+    }
   });
-export type Conversation = z.infer<typeof ConversationSchema>;
+}
+
+const isoDateTime = z.iso.datetime({ offset: true, message: "expected an ISO date-time such as 2026-11-25T09:00:00Z" });
+
+const scriptShape = {
+  /** The virtual clock's start for this conversation (overrides the file's `now`). */
+  now: isoDateTime.optional(),
+  /** Overrides the file's tool stubs for this conversation. */
+  tools: ToolStubsSchema.optional(),
+  turns: z.array(TestTurnSchema).min(1, "a conversation needs at least one turn"),
+};
+
+/**
+ * A conversation without its name: what the builder stores for a test case (whose name is a
+ * column of its own). Adding the name gives a test file's conversation.
+ */
+export const TestScriptSchema = z.object(scriptShape).strict().superRefine(onlyFirstTurnStarts);
+export type TestScript = z.infer<typeof TestScriptSchema>;
+
+export const TestConversationSchema = z
+  .object({ name: z.string().min(1), ...scriptShape })
+  .strict()
+  .superRefine(onlyFirstTurnStarts);
+export type TestConversation = z.infer<typeof TestConversationSchema>;
 
 export const TestFileSchema = z
   .object({
     /** The flow under test, relative to the test file. */
     flow: z.string().min(1),
     /** The virtual clock's start (ISO date-time), so relative dates are deterministic. */
-    now: z.iso.datetime({ offset: true, message: "expected an ISO date-time such as 2026-11-25T09:00:00Z" }).optional(),
+    now: isoDateTime.optional(),
     tools: ToolStubsSchema.optional(),
-    conversations: z.array(ConversationSchema).min(1, "a test file needs at least one conversation"),
+    conversations: z.array(TestConversationSchema).min(1, "a test file needs at least one conversation"),
   })
   .strict();
 export type TestFile = z.infer<typeof TestFileSchema>;

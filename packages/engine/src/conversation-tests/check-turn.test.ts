@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SimulatedStep } from "@voxchart/engine";
+import type { SimulatedStep } from "../simulation/text-simulation";
 import { checkTurn } from "./check-turn";
 import { matchesText } from "./match-text";
 

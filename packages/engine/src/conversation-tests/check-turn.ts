@@ -1,11 +1,11 @@
-import { isDeepStrictEqual } from "node:util";
-import type { SimulatedStep } from "@voxchart/engine";
-import type { TurnExpectations } from "../test-file/schema";
+import { dequal } from "dequal/lite";
+import type { SimulatedStep } from "../simulation/text-simulation";
+import type { TestTurnExpectations } from "@voxchart/flow";
 import { isRegexLiteral, matchesText, regexOf } from "./match-text";
 
 /** The first expectation of a turn that did not hold. */
 export interface Mismatch {
-  readonly field: keyof TurnExpectations;
+  readonly field: keyof TestTurnExpectations;
   readonly expected: string;
   readonly actual: string;
 }
@@ -28,7 +28,7 @@ function checkBot(expected: string | readonly string[], bot: readonly string[]):
 }
 
 /** Compares one simulated step with a turn's expectations, in a fixed order. */
-export function checkTurn(expect: TurnExpectations, step: SimulatedStep): Mismatch | null {
+export function checkTurn(expect: TestTurnExpectations, step: SimulatedStep): Mismatch | null {
   if (expect.bot !== undefined) {
     const m = checkBot(expect.bot, step.bot);
     if (m) return m;
@@ -37,7 +37,7 @@ export function checkTurn(expect: TurnExpectations, step: SimulatedStep): Mismat
   if (expect.vars !== undefined) {
     for (const [name, value] of Object.entries(expect.vars)) {
       const actual = step.variables[name];
-      if (!isDeepStrictEqual(actual ?? null, value)) return { field: "vars", expected: `${name} = ${show(value)}`, actual: `${name} = ${show(actual ?? null)}` };
+      if (!dequal(actual ?? null, value)) return { field: "vars", expected: `${name} = ${show(value)}`, actual: `${name} = ${show(actual ?? null)}` };
     }
   }
   if (expect.filler !== undefined) {

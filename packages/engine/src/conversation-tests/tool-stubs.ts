@@ -1,6 +1,7 @@
-import { sleep } from "@voxchart/engine";
-import type { SessionClock, ToolRegistry } from "@voxchart/engine";
-import type { ToolStub, ToolStubs } from "../test-file/schema";
+import { sleep } from "../clock/clock";
+import type { SessionClock } from "../clock/clock";
+import type { ToolRegistry } from "../ports/tools";
+import type { ToolStub, ToolStubs } from "@voxchart/flow";
 
 const HTTP_KEY = /^(?:(GET|POST|PUT|PATCH|DELETE)\s+)?(https?:\/\/\S+)$/i;
 
