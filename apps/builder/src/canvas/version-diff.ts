@@ -1,3 +1,4 @@
+import type { FlowDiffDto } from "../shared/api-schemas";
 import type { FlowDoc } from "./flow-types";
 
 export type DiffStatus = "added" | "removed" | "changed";
@@ -47,4 +48,9 @@ export function diffFlows(before: FlowDoc, after: FlowDoc): FlowDiff {
 
 export function diffIsEmpty(diff: FlowDiff): boolean {
   return diff.nodes.size === 0 && diff.edges.size === 0 && diff.other.length === 0;
+}
+
+/** The diff as JSON (what the diff API answers): records by id instead of maps. */
+export function toFlowDiffDto(diff: FlowDiff): FlowDiffDto {
+  return { nodes: Object.fromEntries(diff.nodes), edges: Object.fromEntries(diff.edges), other: diff.other };
 }

@@ -116,11 +116,44 @@ export const TestRunDtoSchema = z.object({
 });
 export type TestRunDto = z.infer<typeof TestRunDtoSchema>;
 
-export const DiffDtoSchema = z.object({
-  nodes: z.record(z.string(), z.enum(["added", "removed", "changed"])),
-  edges: z.record(z.string(), z.enum(["added", "removed", "changed"])),
+export const DiffStatusSchema = z.enum(["added", "removed", "changed"]);
+
+/** What changed in one flow: nodes and edges by id (moving a node is not a change), and the other top-level parts that differ. */
+export const FlowDiffDtoSchema = z.object({
+  nodes: z.record(z.string(), DiffStatusSchema),
+  edges: z.record(z.string(), DiffStatusSchema),
+  /** name, description, start, variables, settings, tools, globals. */
   other: z.array(z.string()),
 });
+export type FlowDiffDto = z.infer<typeof FlowDiffDtoSchema>;
+
+/** A side of a diff: the `from` document or the `to` one. */
+export const DiffSideSchema = z.enum(["from", "to"]);
+export type DiffSide = z.infer<typeof DiffSideSchema>;
+
+const subflowDiffBase = {
+  /** The reference the calling flow's subflow node uses (a flow id in the builder). */
+  ref: z.string(),
+  name: z.string(),
+  /** The references leading to it from the caller: empty for a flow the caller calls itself. */
+  via: z.array(z.string()),
+};
+
+/** How a flow a version calls (embedded in its bundle) differs between the two sides. */
+export const SubflowDiffDtoSchema = z.discriminatedUnion("status", [
+  z.object({ ...subflowDiffBase, status: z.enum(["added", "removed", "unchanged"]) }),
+  z.object({ ...subflowDiffBase, status: z.literal("changed"), diff: FlowDiffDtoSchema }),
+  /**
+   * A side calls it without embedding it (a version published before versions pinned their
+   * subflows, or a flow called only through such a one): what it ran then is not known.
+   */
+  z.object({ ...subflowDiffBase, status: z.literal("not-pinned"), notPinnedIn: z.array(DiffSideSchema).min(1) }),
+]);
+export type SubflowDiffDto = z.infer<typeof SubflowDiffDtoSchema>;
+
+/** The version diff: the caller's own changes, and each flow it calls (children and theirs). */
+export const DiffDtoSchema = FlowDiffDtoSchema.extend({ subflows: z.array(SubflowDiffDtoSchema) });
+export type DiffDto = z.infer<typeof DiffDtoSchema>;
 
 /** Every error answer: a stable code, a sentence, optional details (diagnostics, revisions). */
 export const ApiErrorSchema = z.object({

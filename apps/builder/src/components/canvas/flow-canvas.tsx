@@ -20,12 +20,14 @@ import { createNode, freePosition, uniqueEdgeId, uniqueNodeId } from "@/canvas/n
 import { autoLayout, NODE_WIDTH } from "@/canvas/layout";
 import { isTerminalKind } from "@/lib/flow-api";
 import { reuseUnchanged } from "@/canvas/reuse-unchanged";
+import { toFlowDiffDto } from "@/canvas/version-diff";
 import { useWhenIdle } from "@/lib/use-when-idle";
 import { CanvasCallbacksContext } from "./canvas-callbacks";
 import { EdgeLabelLayerProvider, useEdgeLabelLayerElement } from "./edge-label-layer";
 import { edgeTypes } from "./trigger-edge";
 import { nodeTypes } from "./node-card";
 import { Palette, PALETTE_MIME } from "./palette";
+import { DiffSummary, type SubflowDiffOutcome } from "../versions/diff-summary";
 
 export interface FlowCanvasProps {
   doc: FlowDoc;
@@ -33,8 +35,8 @@ export interface FlowCanvasProps {
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
   decorations: GraphDecorations;
-  /** When set, the canvas shows a read-only version diff instead of the draft. */
-  diffView: { doc: FlowDoc; title: string; onClose: () => void } | null;
+  /** When set, the canvas shows a read-only version diff instead of the draft (`decorations.diff`), and what changed in the subflows it calls. */
+  diffView: { doc: FlowDoc; title: string; subflows: SubflowDiffOutcome; onClose: () => void } | null;
   /** Centre on this node when `seq` changes (problems list, simulator). */
   focus: { nodeId: string; seq: number } | null;
   onToast: (message: string) => void;
@@ -224,6 +226,7 @@ export function FlowCanvas({ doc, dispatch, selectedNodes, selectedEdges, decora
               <button type="button" className="btn small" onClick={diffView.onClose}>
                 Close diff
               </button>
+              {decorations.diff && <DiffSummary caller={toFlowDiffDto(decorations.diff)} subflows={diffView.subflows} />}
             </div>
           )}
           <div className="canvas-toolbar">

@@ -4,13 +4,15 @@ import { api } from "@/client/api-client";
 import type { FlowDto, VersionSummaryDto } from "@/shared/api-schemas";
 import type { FlowDoc } from "@/canvas/flow-types";
 import { PromptDialog } from "../ui/confirm-dialog";
+import type { SubflowDiffOutcome } from "./diff-summary";
 
 export interface VersionsPanelProps {
   flowId: string;
   draft: FlowDoc;
   /** Saves pending edits first, so a publish takes what the author sees. */
   flushDraft: () => Promise<void>;
-  onShowDiff: (before: FlowDoc, after: FlowDoc, title: string) => void;
+  /** Shows `before` → `after` on the canvas, with how the subflows they call differ. */
+  onShowDiff: (before: FlowDoc, after: FlowDoc, title: string, subflows: SubflowDiffOutcome) => void;
   onRolledBack: (flow: FlowDto) => void;
   onToast: (message: string) => void;
 }
@@ -34,6 +36,21 @@ export function VersionsPanel({ flowId, draft, flushDraft, onShowDiff, onRolledB
 
   const docOf = async (ref: string): Promise<FlowDoc> => (ref === "draft" ? draft : ((await api.getVersion(flowId, ref)).document as unknown as FlowDoc));
   const nameOf = (ref: string) => (ref === "draft" ? "draft" : `v${versions.find((v) => v.id === ref)?.number ?? "?"}`);
+  /** The subflows part comes from the server (the draft's children as publishing would embed them now): it needs the draft saved. */
+  const subflowsOf = async (a: string, b: string): Promise<SubflowDiffOutcome> => {
+    try {
+      if (a === "draft" || b === "draft") await flushDraft();
+      const { subflows } = await api.diff(flowId, a, b);
+      return { state: "compared", subflows, labels: { from: nameOf(a), to: nameOf(b) } };
+    } catch (e) {
+      return { state: "failed", message: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  const showDiff = (a: string, b: string) =>
+    void Promise.all([docOf(a), docOf(b), subflowsOf(a, b)]).then(
+      ([before, after, subflows]) => onShowDiff(before, after, `${nameOf(a)} → ${nameOf(b)}`, subflows),
+      (e: unknown) => onToast(e instanceof Error ? e.message : String(e)),
+    );
 
   const publish = async () => {
     setBusy(true);
@@ -88,7 +105,7 @@ export function VersionsPanel({ flowId, draft, flushDraft, onShowDiff, onRolledB
             className="btn small"
             data-testid="show-diff"
             disabled={!from}
-            onClick={() => void Promise.all([docOf(from), docOf(to)]).then(([a, b]) => onShowDiff(a, b, `${nameOf(from)} → ${nameOf(to)}`), (e: unknown) => onToast(String(e)))}
+            onClick={() => showDiff(from, to)}
           >
             Show on canvas
           </button>
@@ -107,7 +124,7 @@ export function VersionsPanel({ flowId, draft, flushDraft, onShowDiff, onRolledB
               <span className="hash grow" title={v.contentHash}>
                 sha256 {v.contentHash.slice(0, 16)}…
               </span>
-              <button type="button" className="btn small" onClick={() => void docOf(v.id).then((a) => onShowDiff(a, draft, `v${v.number} → draft`))}>
+              <button type="button" className="btn small" onClick={() => showDiff(v.id, "draft")} data-testid="diff-vs-draft">
                 Diff vs draft
               </button>
               <button type="button" className="btn small" onClick={() => setConfirmRollback(v)}>

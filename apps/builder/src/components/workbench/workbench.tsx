@@ -15,6 +15,7 @@ import { diffFlows, type FlowDiff } from "@/canvas/version-diff";
 import { unionForDiff } from "@/canvas/flow-to-graph";
 import { simulatorMachine } from "@/simulator/simulator-machine";
 import { FlowCanvas } from "../canvas/flow-canvas";
+import type { SubflowDiffOutcome } from "../versions/diff-summary";
 import { lazyComponent } from "@/lib/lazy-component";
 import { whenIdle } from "@/lib/use-when-idle";
 import { FlowList } from "../flows/flow-list";
@@ -95,7 +96,7 @@ function WorkbenchView({ initialFlow, initialFlows, initialDiagnostics }: Workbe
   const [tab, setTab] = useState<Tab>("inspect");
   const [toast, setToast] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ nodeId: string; seq: number } | null>(null);
-  const [diffView, setDiffView] = useState<{ doc: FlowDoc; diff: FlowDiff; title: string } | null>(null);
+  const [diffView, setDiffView] = useState<{ doc: FlowDoc; diff: FlowDiff; title: string; subflows: SubflowDiffOutcome } | null>(null);
   const [testsRefresh, setTestsRefresh] = useState(0);
   const [backup, setBackup] = useState<FlowDoc | null>(null);
   const autosave = useAutosave(flowId, doc, initialFlow.draftRevision);
@@ -248,7 +249,7 @@ function WorkbenchView({ initialFlow, initialFlows, initialDiagnostics }: Workbe
           selectedNodes={state.selectedNodes}
           selectedEdges={state.selectedEdges}
           decorations={decorations}
-          diffView={diffView ? { doc: diffView.doc, title: diffView.title, onClose: () => setDiffView(null) } : null}
+          diffView={diffView ? { doc: diffView.doc, title: diffView.title, subflows: diffView.subflows, onClose: () => setDiffView(null) } : null}
           focus={focus}
           onToast={showToast}
         />
@@ -333,7 +334,7 @@ function WorkbenchView({ initialFlow, initialFlows, initialDiagnostics }: Workbe
               flowId={flowId}
               draft={doc}
               flushDraft={autosave.flush}
-              onShowDiff={(before, after, title) => setDiffView({ doc: unionForDiff(before, after), diff: diffFlows(before, after), title })}
+              onShowDiff={(before, after, title, subflows) => setDiffView({ doc: unionForDiff(before, after), diff: diffFlows(before, after), title, subflows })}
               onRolledBack={replaceFromServer}
               onToast={showToast}
             />

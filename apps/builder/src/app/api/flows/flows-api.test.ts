@@ -69,6 +69,7 @@ describe("flow API", () => {
     const d = await read(await diff.GET(new Request(`http://t/diff?from=${v1.body.version.id}&to=${v2.body.version.id}`), ctx({ flowId: id })));
     expect(d.body.nodes).toEqual({ big: "removed" });
     expect(d.body.edges).toEqual({ e3: "removed" });
+    expect(d.body.subflows).toEqual([]); // it calls no subflows
     const back = await read(await rollback.POST(json("POST", { versionId: v1.body.version.id }), ctx({ flowId: id })));
     expect(back.status).toBe(200);
     expect(back.body.flow.document.nodes.map((n: { id: string }) => n.id)).toContain("big");
