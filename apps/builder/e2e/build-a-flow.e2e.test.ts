@@ -164,7 +164,27 @@ describe("builder in a browser", () => {
     await expectText(page.locator("[data-testid=test-case]"), /books for four/);
     await page.click("[data-testid=run-all-tests]");
     await expectText(page.locator("[data-testid=tests-summary]"), /1\/1 passed/);
+    await page.locator("[data-testid=test-case] details.turns > summary").click();
+    await expectText(page.locator("[data-testid=test-case] details.turns"), /start → bot/);
     await shot("05-test-passed");
+  });
+
+  it("exports the test cases as a voxchart test file and imports it back, refusing a broken file with its problems", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export", exact: true }).click()]);
+    const exported = path.join(SHOTS, "exported.test.json");
+    await download.saveAs(exported);
+    await page.locator("[data-testid=import-tests-file]").setInputFiles(exported);
+    await expectText(page.locator(".toast"), /Imported 1 test case from exported\.test\.json \(1 replaced by name\)/);
+    await expect.poll(() => page.locator("[data-testid=test-case]").count()).toBe(1);
+
+    await page.locator("[data-testid=import-tests-file]").setInputFiles({
+      name: "broken.test.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from("flow: ./x.flow.json\nconversations:\n  - name: typo\n    turns:\n      - usr: hello\n"),
+    });
+    await expectText(page.locator("[data-testid=import-problems]"), /broken\.test\.yaml:5: \/conversations\/0\/turns\/0\/usr: unknown field "usr"/);
+    await shot("05b-import-problems");
+    await expect.poll(() => page.locator("[data-testid=test-case]").count()).toBe(1);
   });
 
   it("publishes a version, changes the draft and shows the diff on the canvas", async () => {

@@ -24,6 +24,7 @@ import { saveSnapshot } from "./sessions/save-snapshot";
 import {
   createTestCase,
   deleteTestCase,
+  saveTestCases,
   getTestCase,
   listTestCases,
   updateTestCase,
@@ -100,6 +101,7 @@ export interface Database {
     list: Op<typeof listTestCases>;
     update: Op<typeof updateTestCase>;
     delete: Op<typeof deleteTestCase>;
+    saveMany: Op<typeof saveTestCases>;
   };
   readonly testRuns: {
     record: Op<typeof recordTestRun>;
@@ -167,6 +169,7 @@ export async function createDatabase(options?: CreateDatabaseOptions): Promise<D
       list: bind(listTestCases),
       update: bind(updateTestCase),
       delete: bind(deleteTestCase),
+      saveMany: bind(saveTestCases),
     },
     testRuns: { record: bind(recordTestRun), get: bind(getTestRun), list: bind(listTestRuns) },
     close: opened.close,

@@ -5,11 +5,12 @@ import {
   FlowDtoSchema,
   FlowSummaryDtoSchema,
   TestCaseDtoSchema,
+  ImportedTestCasesDtoSchema,
   TestRunDtoSchema,
   VersionDtoSchema,
   VersionSummaryDtoSchema,
 } from "../shared/api-schemas";
-import type { ConversationInput, TestResult } from "../shared/test-case-schema";
+import type { TestCaseConversationInput, TestResult } from "../shared/test-case-schema";
 
 /** A failed API call: the server's code and sentence, and its HTTP status. */
 export class ApiRequestError extends Error {
@@ -65,8 +66,9 @@ export const api = {
   diff: (id: string, from: string, to: string) => call("GET", `${flowUrl(id)}/versions/diff?from=${enc(from)}&to=${enc(to)}`, DiffDtoSchema),
   rollback: async (id: string, versionId: string) => (await call("POST", `${flowUrl(id)}/rollback`, z.object({ flow: FlowDtoSchema }), { versionId })).flow,
   listTestCases: async (id: string) => (await call("GET", `${flowUrl(id)}/test-cases`, z.object({ testCases: z.array(TestCaseDtoSchema) }))).testCases,
-  createTestCase: async (id: string, name: string, conversation: ConversationInput) =>
+  createTestCase: async (id: string, name: string, conversation: TestCaseConversationInput) =>
     (await call("POST", `${flowUrl(id)}/test-cases`, z.object({ testCase: TestCaseDtoSchema }), { name, conversation })).testCase,
+  importTestFile: (id: string, fileName: string, text: string) => call("POST", `${flowUrl(id)}/test-cases/import`, ImportedTestCasesDtoSchema, { fileName, text }),
   deleteTestCase: (id: string, caseId: string) => call("DELETE", `${flowUrl(id)}/test-cases/${enc(caseId)}`, z.object({ deleted: z.literal(true) })),
   listTestRuns: async (id: string) => (await call("GET", `${flowUrl(id)}/test-runs`, z.object({ testRuns: z.array(TestRunDtoSchema) }))).testRuns,
   recordTestRun: async (id: string, results: TestResult[]) => (await call("POST", `${flowUrl(id)}/test-runs`, z.object({ testRun: TestRunDtoSchema }), { results })).testRun,

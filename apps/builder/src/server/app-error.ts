@@ -5,6 +5,8 @@ export const APP_ERROR_STATUS = {
   "invalid-body": 400,
   "invalid-json": 400,
   "invalid-flow": 422,
+  /** An imported `voxchart test` file has problems (each located); nothing was saved. */
+  "invalid-test-file": 400,
   "not-found": 404,
   conflict: 409,
   unchanged: 409,

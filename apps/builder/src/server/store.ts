@@ -1,9 +1,10 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { contentHash, createDatabase, isDbError, JsonObjectSchema, type Database, type JsonObject } from "@voxchart/db";
-import type { FlowDto, FlowSummaryDto, TestCaseDto, TestRunDto, VersionDto, VersionSummaryDto } from "../shared/api-schemas";
+import type { FlowDto, FlowSummaryDto, ImportedTestCasesDto, TestCaseDto, TestRunDto, VersionDto, VersionSummaryDto } from "../shared/api-schemas";
 import { FlowDtoSchema, TestCaseDtoSchema, TestRunDtoSchema, VersionDtoSchema } from "../shared/api-schemas";
-import type { Conversation, TestResult } from "../shared/test-case-schema";
+import { TestCaseConversationSchema } from "../shared/test-case-schema";
+import type { StoredConversation, TestResult } from "../shared/test-case-schema";
 import type { DeploymentDto } from "../shared/deploy-schemas";
 import { createStarterFlow } from "../canvas/new-node";
 import { AppError } from "./app-error";
@@ -232,15 +233,30 @@ export async function rollback(flowId: string, versionId: string, expectedRevisi
   return full(await db.flows.saveDraft({ id: flowId, expectedRevision: expectedRevision ?? flow.draftRevision, document }));
 }
 
-function testCase(t: { id: string; flowId: string; name: string; conversation: unknown } & Dated): TestCaseDto | null {
-  const parsed = TestCaseDtoSchema.safeParse({ ...t, createdAt: iso(t.createdAt), updatedAt: iso(t.updatedAt) });
-  return parsed.success ? parsed.data : null;
+/**
+ * A stored test case as the API shows it: its conversation in the current format (format 1 is
+ * read as the format-2 conversation it means). One that cannot be read is still listed, with the
+ * problem, never hidden: the stored text stays as it is until the author replaces or deletes it.
+ */
+function testCase(t: { id: string; flowId: string; name: string; conversation: unknown } & Dated): TestCaseDto {
+  const parsed = TestCaseConversationSchema.safeParse(t.conversation);
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  const problem = issue && `the stored conversation cannot be read at /${issue.path.map(String).join("/")}: ${issue.message}`;
+  return TestCaseDtoSchema.parse({
+    id: t.id,
+    flowId: t.flowId,
+    name: t.name,
+    conversation: parsed.success ? parsed.data : null,
+    problem: problem ?? null,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+  });
 }
 
 export async function listTestCases(flowId: string): Promise<TestCaseDto[]> {
   const db = await database();
   await db.flows.get({ id: flowId });
-  return (await db.testCases.list(flowId)).flatMap((t) => testCase(t) ?? []);
+  return (await db.testCases.list(flowId)).map(testCase);
 }
 
 async function ownedTestCase(db: Database, flowId: string, id: string) {
@@ -249,20 +265,24 @@ async function ownedTestCase(db: Database, flowId: string, id: string) {
   return existing;
 }
 
-export async function createTestCase(flowId: string, name: string, conversation: Conversation): Promise<TestCaseDto> {
-  const created = await (await database()).testCases.create({ flowId, name, conversation });
-  const dto = testCase(created);
-  if (!dto) throw new AppError("internal", "The stored test case could not be read back.");
-  return dto;
+export async function createTestCase(flowId: string, name: string, conversation: StoredConversation): Promise<TestCaseDto> {
+  return testCase(await (await database()).testCases.create({ flowId, name, conversation: json(conversation) }));
 }
 
-export async function updateTestCase(flowId: string, id: string, patch: { name?: string | undefined; conversation?: Conversation | undefined }): Promise<TestCaseDto> {
+export async function updateTestCase(flowId: string, id: string, patch: { name?: string | undefined; conversation?: StoredConversation | undefined }): Promise<TestCaseDto> {
   const db = await database();
   await ownedTestCase(db, flowId, id);
-  const updated = await db.testCases.update({ id, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.conversation ? { conversation: patch.conversation } : {}) });
-  const dto = testCase(updated);
-  if (!dto) throw new AppError("internal", "The stored test case could not be read back.");
-  return dto;
+  return testCase(await db.testCases.update({ id, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.conversation ? { conversation: json(patch.conversation) } : {}) }));
+}
+
+/**
+ * Adds imported conversations as test cases in one transaction: a name the flow already has gets
+ * the imported conversation (importing the same file twice changes nothing), a new name makes a
+ * new case.
+ */
+export async function importTestCases(flowId: string, cases: readonly { name: string; conversation: StoredConversation }[]): Promise<ImportedTestCasesDto> {
+  const saved = await (await database()).testCases.saveMany({ flowId, cases: cases.map((c) => ({ name: c.name, conversation: json(c.conversation) })) });
+  return { created: saved.created.map(testCase), updated: saved.updated.map(testCase) };
 }
 
 export async function deleteTestCase(flowId: string, id: string): Promise<void> {

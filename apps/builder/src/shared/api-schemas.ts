@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConversationSchema, TestResultSchema } from "./test-case-schema";
+import { StoredConversationSchema, TestCaseConversationSchema, TestResultSchema } from "./test-case-schema";
 
 /**
  * Request bodies and response shapes of the builder's API. Routes parse bodies with these;
@@ -42,11 +42,17 @@ export const RollbackBodySchema = z.object({
 });
 export const CreateTestCaseBodySchema = z.object({
   name: z.string().trim().min(1, "a name is required").max(200),
-  conversation: ConversationSchema,
+  conversation: TestCaseConversationSchema,
 });
 export const UpdateTestCaseBodySchema = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), conversation: ConversationSchema.optional() })
+  .object({ name: z.string().trim().min(1).max(200).optional(), conversation: TestCaseConversationSchema.optional() })
   .refine((v) => v.name !== undefined || v.conversation !== undefined, "give a name or a conversation to update");
+/** A `voxchart test` file (YAML or JSON) whose conversations become test cases of the flow. */
+export const ImportTestFileBodySchema = z.object({
+  /** Its name: `.json` is read as JSON, anything else as YAML; problems are reported under it. */
+  fileName: z.string().trim().min(1).max(300),
+  text: z.string().max(2_000_000, "the file is larger than 2 MB"),
+});
 export const RecordTestRunBodySchema = z.object({
   versionId: z.string().optional(),
   results: z.array(TestResultSchema),
@@ -97,11 +103,16 @@ export const TestCaseDtoSchema = z.object({
   id: z.string(),
   flowId: z.string(),
   name: z.string(),
-  conversation: ConversationSchema,
+  /** null when the stored conversation cannot be read; `problem` says why (the row is kept). */
+  conversation: StoredConversationSchema.nullable(),
+  problem: z.string().nullable(),
   createdAt: date,
   updatedAt: date,
 });
 export type TestCaseDto = z.infer<typeof TestCaseDtoSchema>;
+/** What importing a test file did: a conversation named like an existing case replaces its conversation. */
+export const ImportedTestCasesDtoSchema = z.object({ created: z.array(TestCaseDtoSchema), updated: z.array(TestCaseDtoSchema) });
+export type ImportedTestCasesDto = z.infer<typeof ImportedTestCasesDtoSchema>;
 
 export const TestRunDtoSchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import type { SessionOutput, SimulatedStep } from "@voxchart/engine";
-import type { TestInput } from "../shared/test-case-schema";
+import type { SimulatorMove } from "./steps";
 
 export type ChatEntry =
   | { kind: "user"; text: string; silence: boolean }
@@ -16,7 +16,7 @@ export type ChatEntry =
   | { kind: "event"; text: string };
 
 /** Turns what one simulated step produced into the lines the simulator panel shows, in order. */
-export function chatEntries(move: TestInput, step: SimulatedStep, startedAt: number | null): ChatEntry[] {
+export function chatEntries(move: SimulatorMove, step: SimulatedStep, startedAt: number | null): ChatEntry[] {
   const entries: ChatEntry[] = [];
   /** Transfer and end close the step, after the words that led to them. */
   const closing: ChatEntry[] = [];

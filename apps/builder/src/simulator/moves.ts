@@ -1,12 +1,11 @@
 import "../lib/browser-polyfills";
 import type { CompiledFlow } from "@voxchart/flow";
-import { createTextSimulation, createVirtualClock, type SimulatedStep, type TextSimulation } from "@voxchart/engine";
-import { createMockTools } from "./mock-tools";
-import type { ToolMocks } from "./tool-mocks";
-import type { TestInput } from "../shared/test-case-schema";
+import { createStubbedSimulation, type SimulatedStep, type TextSimulation } from "@voxchart/engine";
+import { mocksToStubs, type ToolMocks } from "./tool-mocks";
+import type { SimulatorMove } from "./steps";
 
 /** Plays one user move on a simulation: the same engine code the CLI runs. */
-export function applyMove(sim: TextSimulation, move: TestInput): Promise<SimulatedStep> {
+export function applyMove(sim: TextSimulation, move: SimulatorMove): Promise<SimulatedStep> {
   switch (move.type) {
     case "start":
       return sim.start();
@@ -17,15 +16,14 @@ export function applyMove(sim: TextSimulation, move: TestInput): Promise<Simulat
   }
 }
 
-/** A fresh simulation on its own virtual clock, with mocked tools. */
+/** A fresh simulation on its own virtual clock, its tools answered by the mocks (as test stubs). */
 export function newSimulation(compiled: CompiledFlow, mocks: ToolMocks = {}): TextSimulation {
-  const clock = createVirtualClock();
-  return createTextSimulation(compiled, { clock, tools: createMockTools(mocks, clock) });
+  return createStubbedSimulation(compiled, { tools: mocksToStubs(mocks) });
 }
 
 /** Plays moves in order; stops early if the conversation ends. */
-export async function playMoves(sim: TextSimulation, moves: readonly TestInput[]): Promise<{ move: TestInput; step: SimulatedStep }[]> {
-  const played: { move: TestInput; step: SimulatedStep }[] = [];
+export async function playMoves(sim: TextSimulation, moves: readonly SimulatorMove[]): Promise<{ move: SimulatorMove; step: SimulatedStep }[]> {
+  const played: { move: SimulatorMove; step: SimulatedStep }[] = [];
   for (const move of moves) {
     if (sim.ended && move.type !== "start") break;
     played.push({ move, step: await applyMove(sim, move) });

@@ -3,6 +3,7 @@ import { createActor, waitFor } from "xstate";
 import { compileFlow, FlowSchema } from "@voxchart/flow";
 import { sampleFlow } from "../test-support/sample-flow";
 import { runTestCase } from "../tests/run-test-case";
+import { scriptFromSteps } from "../tests/script-from-steps";
 import { simulatorMachine } from "./simulator-machine";
 
 function compiled(doc = sampleFlow()) {
@@ -41,13 +42,13 @@ describe("simulator machine", () => {
     expect(snap.context.steps).toHaveLength(1);
   });
 
-  it("replays a recorded conversation as a test case: pass, then the first mismatch", async () => {
+  it("saves a recorded conversation as a test case that passes, then fails at the first changed line", async () => {
     const actor = createActor(simulatorMachine).start();
     actor.send({ type: "START", compiled: compiled(), tools: {} });
     await waitFor(actor, settledOrEnded);
     actor.send({ type: "SAY", text: "4" });
     const { steps } = (await waitFor(actor, (s) => s.value === "ended")).context;
-    const testCase = { id: "t1", name: "books", conversation: { format: "voxchart/conversation@1" as const, tools: {}, steps } };
+    const testCase = { id: "t1", name: "books", conversation: scriptFromSteps(steps, {}) };
     expect((await runTestCase(compiled(), testCase)).passed).toBe(true);
 
     const changed = sampleFlow();
@@ -55,6 +56,6 @@ describe("simulator machine", () => {
     if (done?.kind === "end") done.message = "Enjoy your meal!";
     const result = await runTestCase(compiled(changed), testCase);
     expect(result.passed).toBe(false);
-    expect(result.mismatch).toMatchObject({ step: 1, field: "bot", expected: "See you soon!", actual: "Enjoy your meal!" });
+    expect(result.failure).toMatchObject({ turn: 2, input: '"4"', field: "bot", expected: '1 line: "See you soon!"', actual: '"Enjoy your meal!"' });
   });
 });

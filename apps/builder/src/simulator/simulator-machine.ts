@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from "xstate";
 import type { JsonValue } from "@voxchart/flow";
 import type { TextSimulation } from "@voxchart/engine";
 import type { CompiledFlow } from "@voxchart/flow";
-import type { TestInput, TestStep } from "../shared/test-case-schema";
+import type { SimulatorMove, SimulatorStep } from "./steps";
 import { chatEntries, takenEdges, visitedNodes, type ChatEntry } from "./chat-entries";
 import type { ToolMocks } from "./tool-mocks";
 
@@ -11,7 +11,7 @@ export interface SimulatorContext {
   tools: ToolMocks;
   sim: TextSimulation | null;
   /** Every move so far, starting with `start`: what step back and "save as test" replay. */
-  steps: TestStep[];
+  steps: SimulatorStep[];
   log: ChatEntry[];
   nodeId: string | null;
   variables: Readonly<Record<string, JsonValue>>;
@@ -33,14 +33,14 @@ interface RunInput {
   compiled: CompiledFlow;
   tools: ToolMocks;
   sim: TextSimulation | null;
-  moves: TestInput[];
+  moves: SimulatorMove[];
   /** Moves already recorded that `moves` continues (kept in the result). */
-  keep: TestStep[];
+  keep: SimulatorStep[];
 }
 
 interface RunOutput {
   sim: TextSimulation;
-  steps: TestStep[];
+  steps: SimulatorStep[];
   log: ChatEntry[];
   visited: string[];
   edges: string[];
@@ -150,7 +150,7 @@ export const simulatorMachine = setup({
         src: "runMoves",
         input: ({ context, event }): RunInput => {
           if (!context.compiled || !context.sim) throw new Error("no conversation to continue");
-          const move: TestInput = event.type === "SAY" ? { type: "say", text: event.text } : { type: "silence" };
+          const move: SimulatorMove = event.type === "SAY" ? { type: "say", text: event.text } : { type: "silence" };
           return { compiled: context.compiled, tools: context.tools, sim: context.sim, moves: [move], keep: context.steps };
         },
         onDone: { target: "settled", actions: assign(({ context, event }) => fromRun(context, event.output)) },

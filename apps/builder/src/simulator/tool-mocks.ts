@@ -1,8 +1,9 @@
 import { z } from "zod";
+import type { JsonValue, ToolStubs } from "@voxchart/flow";
 
 /*
- * The mocks' schema, read by the API and test-case schemas: no engine import here (see
- * mock-tools.ts), so those schemas do not bring the engine into every page.
+ * The mocks' schema, read by the API and test-case schemas: no engine import here, so those
+ * schemas do not bring the engine into every page (the simulator loads it lazily).
  */
 
 /** What a mocked tool answers in the simulator and in test cases. */
@@ -25,4 +26,14 @@ export function functionToolNames(nodes: readonly { kind: string; tool?: unknown
     if (n.kind === "tool" && tool?.type === "function" && typeof tool.name === "string") names.add(tool.name);
   }
   return [...names].sort();
+}
+
+/**
+ * Mocks as the stubs of a `voxchart test` conversation: the simulator and test cases answer tools
+ * through the engine's stubs, so a case runs the same in the page and in CI.
+ */
+export function mocksToStubs(mocks: ToolMocks): ToolStubs {
+  return Object.fromEntries(
+    Object.entries(mocks).map(([name, m]) => [name, m.fail ? { error: `${name} failed (mocked)`, latencyMs: m.latencyMs } : { result: m.result as JsonValue, latencyMs: m.latencyMs }]),
+  );
 }

@@ -1,25 +1,34 @@
 import { describe, expect, it } from "vitest";
+import { parseTestFile } from "@voxchart/engine";
+import { TestCaseConversationSchema } from "../shared/test-case-schema";
 import { toCliTestFile } from "./to-cli-test-file";
 
 describe("toCliTestFile", () => {
-  it("turns recorded steps into CLI turns: start, user lines, silence, the end", () => {
+  it("writes stored cases as named conversations that voxchart test parses", () => {
     const file = toCliTestFile("./party.flow.json", [
-      {
-        name: "books",
-        conversation: {
-          format: "voxchart/conversation@1",
-          tools: { lookup: { result: { ok: true }, latencyMs: 900, fail: false } },
-          steps: [
-            { input: { type: "start" }, expect: { bot: ["Hello. How many?"], nodeId: "ask", ended: false, outcome: null } },
-            { input: { type: "silence" }, expect: { bot: ["Sorry?"], nodeId: "ask", ended: false, outcome: null } },
-            { input: { type: "say", text: "four" }, expect: { bot: ["/odd/"], nodeId: "done", ended: true, outcome: "booked" } },
-          ],
-        },
-      },
+      { name: "books", conversation: { format: "voxchart/conversation@2", now: "2026-12-01T10:00:00Z", tools: { lookup: { result: 1 } }, turns: [{ bot: "Hello", node: "ask" }, { user: "four", ended: true }] } },
     ]);
-    expect(file.flow).toBe("./party.flow.json");
-    expect(file.conversations[0]?.tools).toEqual({ lookup: { result: { ok: true }, latencyMs: 900 } });
-    expect(file.conversations[0]?.turns).toEqual([
+    expect(file).toEqual({
+      flow: "./party.flow.json",
+      conversations: [{ name: "books", now: "2026-12-01T10:00:00Z", tools: { lookup: { result: 1 } }, turns: [{ bot: "Hello", node: "ask" }, { user: "four", ended: true }] }],
+    });
+    const parsed = parseTestFile(JSON.stringify(file), "party.test.json");
+    expect(parsed.ok).toBe(true);
+  });
+
+  it("reads cases saved in format 1 as the conversation they recorded: start, user lines, silence, the end, mocks as stubs", () => {
+    const conversation = TestCaseConversationSchema.parse({
+      format: "voxchart/conversation@1",
+      tools: { lookup: { result: { ok: true }, latencyMs: 900, fail: false }, pay: { latencyMs: 0, fail: true } },
+      steps: [
+        { input: { type: "start" }, expect: { bot: ["Hello. How many?"], nodeId: "ask", ended: false, outcome: null } },
+        { input: { type: "silence" }, expect: { bot: ["Sorry?"], nodeId: "ask", ended: false, outcome: null } },
+        { input: { type: "say", text: "four" }, expect: { bot: ["/odd/"], nodeId: "done", ended: true, outcome: "booked" } },
+      ],
+    });
+    const [exported] = toCliTestFile("./party.flow.json", [{ name: "books", conversation }]).conversations;
+    expect(exported?.tools).toEqual({ lookup: { result: { ok: true }, latencyMs: 900 }, pay: { error: "pay failed (mocked)", latencyMs: 0 } });
+    expect(exported?.turns).toEqual([
       { bot: ["Hello. How many?"], node: "ask" },
       { silence: true, bot: ["Sorry?"], node: "ask" },
       { user: "four", bot: ["/\\/odd\\//"], node: "done", ended: true, outcome: "booked" },

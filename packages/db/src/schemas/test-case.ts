@@ -5,7 +5,7 @@ export const TestCaseSchema = z.object({
   id: z.string(),
   flowId: z.string(),
   name: z.string(),
-  /** The conversation (opaque here; the CLI's test runner owns its shape). */
+  /** The conversation (opaque here; its format is @voxchart/flow's test format, as the builder stores it). */
   conversation: JsonValueSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -27,3 +27,13 @@ export const UpdateTestCaseInputSchema = z
   })
   .refine((v) => v.name !== undefined || v.conversation !== undefined, "give a name or a conversation to update");
 export type UpdateTestCaseInput = z.input<typeof UpdateTestCaseInputSchema>;
+
+/** Several cases at once, matched by name: an existing name gets the new conversation, a new one is created. */
+export const SaveTestCasesInputSchema = z.object({
+  flowId: IdSchema,
+  cases: z
+    .array(z.object({ name: NameSchema, conversation: JsonValueInputSchema }))
+    .min(1, "give at least one test case")
+    .refine((cases) => new Set(cases.map((c) => c.name)).size === cases.length, "two test cases have the same name"),
+});
+export type SaveTestCasesInput = z.input<typeof SaveTestCasesInputSchema>;

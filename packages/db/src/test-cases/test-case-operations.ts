@@ -6,6 +6,8 @@ import { readJsonColumn, writeJsonColumn } from "../json/json-column";
 import { IdSchema, JsonValueSchema } from "../schemas/common";
 import {
   CreateTestCaseInputSchema,
+  SaveTestCasesInputSchema,
+  type SaveTestCasesInput,
   UpdateTestCaseInputSchema,
   type CreateTestCaseInput,
   type TestCase,
@@ -69,4 +71,26 @@ export async function deleteTestCase(ctx: DbContext, id: string): Promise<void> 
   parseInput(IdSchema, id, where);
   const { count } = await ctx.prisma.testCase.deleteMany({ where: { id } });
   if (count === 0) throw notFound(where, `Test case ${id}`, { testCaseId: id });
+}
+
+/**
+ * Saves several test cases of a flow in one transaction (an import): a name the flow already has
+ * gets the new conversation, a new name makes a new case. All or nothing.
+ */
+export async function saveTestCases(ctx: DbContext, input: SaveTestCasesInput): Promise<{ created: TestCase[]; updated: TestCase[] }> {
+  const where = "testCases.saveMany";
+  const data = parseInput(SaveTestCasesInputSchema, input, where);
+  await findLiveFlow(ctx.prisma, data.flowId, where);
+  return ctx.prisma.$transaction(async (tx) => {
+    const existing = new Map((await tx.testCase.findMany({ where: { flowId: data.flowId }, select: { id: true, name: true } })).map((t) => [t.name, t.id]));
+    const created: TestCase[] = [];
+    const updated: TestCase[] = [];
+    for (const c of data.cases) {
+      const id = existing.get(c.name);
+      const conversation = writeJsonColumn(c.conversation);
+      if (id) updated.push(toTestCase(await tx.testCase.update({ where: { id }, data: { conversation } }), where));
+      else created.push(toTestCase(await tx.testCase.create({ data: { flowId: data.flowId, name: c.name, conversation } }), where));
+    }
+    return { created, updated };
+  });
 }

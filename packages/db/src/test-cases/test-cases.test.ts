@@ -25,6 +25,30 @@ describeForEachDatabase("test cases and test runs", ({ db, clock }) => {
     expect((await errorOf(db().testCases.create({ flowId: "missing", name: "x", conversation: [] }))).code).toBe("not-found");
   });
 
+  it("saves several cases by name in one go: new names are created, known names get the new conversation", async () => {
+    const flow = await db().flows.create({ name: "F" });
+    const kept = await db().testCases.create({ flowId: flow.id, name: "greets", conversation: { turns: [1] } });
+    const { created, updated } = await db().testCases.saveMany({
+      flowId: flow.id,
+      cases: [
+        { name: "greets", conversation: { turns: [2] } },
+        { name: "books", conversation: { turns: [3] } },
+      ],
+    });
+    expect(updated).toMatchObject([{ id: kept.id, name: "greets", conversation: { turns: [2] } }]);
+    expect(created).toMatchObject([{ name: "books", conversation: { turns: [3] } }]);
+    expect((await db().testCases.list(flow.id)).map((t) => t.name)).toEqual(["books", "greets"]);
+  });
+
+  it("saves none of several cases when the input is bad, and names the problem", async () => {
+    const flow = await db().flows.create({ name: "F" });
+    const twice = await errorOf(db().testCases.saveMany({ flowId: flow.id, cases: [{ name: "a", conversation: 1 }, { name: "a", conversation: 2 }] }));
+    expect(twice.code).toBe("invalid-input");
+    expect(twice.message).toMatch(/same name/);
+    expect((await errorOf(db().testCases.saveMany({ flowId: "missing", cases: [{ name: "a", conversation: 1 }] }))).code).toBe("not-found");
+    expect(await db().testCases.list(flow.id)).toEqual([]);
+  });
+
   it("records test runs of the draft or a version and lists them newest first", async () => {
     const flow = await db().flows.create({ name: "F", document: { a: 1 } });
     const version = await db().versions.publish({ flowId: flow.id });

@@ -151,7 +151,7 @@ export function SimulatorPanel({ actor, flow, flowId, resolveSubflow, onSaveTest
       <PromptDialog
         open={naming}
         title="Save as test case"
-        message="The conversation so far becomes a test: every assistant message and node must match when it runs."
+        message="The conversation so far becomes a test (a voxchart test conversation): each turn must say as many lines, each containing what was said now, and rest in the same node."
         confirmLabel="Save test"
         initialValue={`Conversation ${new Date().toLocaleTimeString()}`}
         onCancel={() => setNaming(false)}

@@ -1,13 +1,13 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { compileFlow, type Flow } from "@voxchart/flow";
-import { api } from "@/client/api-client";
+import { api, ApiRequestError } from "@/client/api-client";
 import type { TestCaseDto } from "@/shared/api-schemas";
-import type { TestResult } from "@/shared/test-case-schema";
-import { runTestCase } from "@/tests/run-test-case";
+import type { StoredConversation, TestResult } from "@/shared/test-case-schema";
+import { describeTurn } from "@/tests/describe-turn";
 import { toCliTestFile } from "@/tests/to-cli-test-file";
 
-/** The flow's conversation tests, run in the page with the same engine as the CLI. */
+/** The flow's conversation tests, run in the page with the engine's runner, the one `voxchart test` uses. */
 export interface TestsPanelProps {
   flowId: string;
   /** The flow's slug: the exported test file names `./<slug>.flow.json` (the export's name). */
@@ -18,11 +18,26 @@ export interface TestsPanelProps {
   onToast: (m: string) => void;
 }
 
+type Readable = TestCaseDto & { conversation: StoredConversation };
+const isReadable = (tc: TestCaseDto): tc is Readable => tc.conversation !== null;
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+function download(fileName: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
 export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey, onToast }: TestsPanelProps) {
   const [cases, setCases] = useState<TestCaseDto[] | null>(null);
   const [results, setResults] = useState<ReadonlyMap<string, TestResult>>(new Map());
   const [running, setRunning] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     api.listTestCases(flowId).then(setCases, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
@@ -31,7 +46,7 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
     load();
   }, [load, refreshKey]);
 
-  const run = async (which: TestCaseDto[]) => {
+  const run = async (which: Readable[]) => {
     if (!flow) {
       onToast("Fix the schema errors before running tests.");
       return;
@@ -42,6 +57,8 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
       return;
     }
     setRunning(which.length === 1 ? (which[0]?.id ?? null) : "all");
+    // The runner (and the engine with it) loads on the first run, not with the page.
+    const { runTestCase } = await import("@/tests/run-test-case");
     const next = new Map(results);
     const batch: TestResult[] = [];
     for (const tc of which) {
@@ -54,31 +71,54 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
     await api.recordTestRun(flowId, batch).catch(() => onToast("The run finished but could not be recorded."));
   };
 
+  const importFile = async (file: File) => {
+    setImportProblems(null);
+    try {
+      const { created, updated } = await api.importTestFile(flowId, file.name, await file.text());
+      onToast(`Imported ${plural(created.length + updated.length, "test case")} from ${file.name}${updated.length ? ` (${updated.length} replaced by name)` : ""}`);
+      load();
+    } catch (e) {
+      const problems = e instanceof ApiRequestError && Array.isArray(e.details.problems) ? e.details.problems.map(String) : [e instanceof Error ? e.message : String(e)];
+      setImportProblems({ file: file.name, problems });
+    }
+  };
+
+  const readable = cases?.filter(isReadable) ?? [];
+  const unreadable = (cases?.length ?? 0) - readable.length;
   const passed = [...results.values()].filter((r) => r.passed).length;
   return (
     <div data-testid="tests-panel">
       <div className="sim-controls">
-        <button type="button" className="btn small primary" disabled={!cases?.length || running !== null} onClick={() => cases && void run(cases)} data-testid="run-all-tests">
+        <button type="button" className="btn small primary" disabled={!readable.length || running !== null} onClick={() => void run(readable)} data-testid="run-all-tests">
           Run all
         </button>
+        <button type="button" className="btn small" title="Add the conversations of a voxchart test file (YAML or JSON) as test cases" onClick={() => fileInput.current?.click()} data-testid="import-tests">
+          Import…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".yaml,.yml,.json"
+          hidden
+          data-testid="import-tests-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void importFile(file);
+          }}
+        />
         <button
           type="button"
           className="btn small"
-          disabled={!cases?.length}
+          disabled={!readable.length}
           title="Download these tests as a file `voxchart test` runs in CI"
           onClick={() => {
-            if (!cases) return;
             const slug = flowSlug || "flow";
-            const file = toCliTestFile(`./${slug}.flow.json`, cases);
-            const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: "application/json" }));
-            const a = document.createElement("a");
-            a.href = url;
-            a.download = `${slug}.test.json`;
-            a.click();
-            URL.revokeObjectURL(url);
+            download(`${slug}.test.json`, `${JSON.stringify(toCliTestFile(`./${slug}.flow.json`, readable), null, 2)}\n`);
+            if (unreadable) onToast(`${plural(unreadable, "unreadable test case")} left out of the export.`);
           }}
         >
-          Export for CLI
+          Export
         </button>
         <span style={{ flex: 1 }} />
         {results.size > 0 && (
@@ -88,19 +128,30 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
         )}
       </div>
       {loadError && <div className="mismatch" style={{ margin: 10 }}>{loadError}</div>}
-      {cases?.length === 0 && <div className="empty">No test cases yet. Simulate a conversation and choose “Save as test”.</div>}
+      {importProblems && (
+        <div className="mismatch" style={{ margin: 10 }} data-testid="import-problems">
+          <strong>{importProblems.file} was not imported</strong> (nothing was saved):
+          <ul className="problem-lines">
+            {importProblems.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {cases?.length === 0 && <div className="empty">No test cases yet. Simulate a conversation and choose “Save as test”, or import a voxchart test file.</div>}
       <ul className="row-list">
         {cases?.map((tc) => {
           const r = results.get(tc.id);
+          const conversation = tc.conversation;
           return (
             <li key={tc.id} data-testid="test-case">
               <div className="row-head">
-                {r ? <span className={`badge ${r.passed ? "ok" : "error"}`}>{r.passed ? "pass" : "fail"}</span> : <span className="badge">not run</span>}
+                {!conversation ? <span className="badge error">unreadable</span> : r ? <span className={`badge ${r.passed ? "ok" : "error"}`}>{r.passed ? "pass" : "fail"}</span> : <span className="badge">not run</span>}
                 <span className="grow" title={tc.name}>
                   {tc.name}
                 </span>
-                <span className="hint">{tc.conversation.steps.length} steps</span>
-                <button type="button" className="btn small" disabled={running !== null} onClick={() => void run([tc])}>
+                {conversation && <span className="hint">{plural(conversation.turns.length, "turn")}</span>}
+                <button type="button" className="btn small" disabled={running !== null || !conversation} onClick={() => conversation && void run([{ ...tc, conversation }])}>
                   {running === tc.id ? "Running…" : "Run"}
                 </button>
                 <button
@@ -112,10 +163,23 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
                   ✕
                 </button>
               </div>
-              {r?.mismatch && (
+              {tc.problem && <div className="mismatch">{tc.problem}</div>}
+              {r?.failure && (
                 <div className="mismatch" data-testid="test-mismatch">
-                  Step {r.mismatch.step + 1}, {r.mismatch.field}: expected <strong>{r.mismatch.expected}</strong>, got <strong>{r.mismatch.actual}</strong>
+                  {r.failure.turn > 0 ? `Turn ${r.failure.turn}${r.failure.input ? ` ${r.failure.input}` : ""}: ` : ""}expected <strong>{r.failure.expected}</strong>, got <strong>{r.failure.actual}</strong>
                 </div>
+              )}
+              {conversation && (
+                <details className="turns">
+                  <summary>What it checks</summary>
+                  <ol>
+                    {conversation.turns.map((turn, i) => (
+                      <li key={i} className={r?.failure?.turn === i + 1 ? "failed" : undefined}>
+                        {describeTurn(turn, i)}
+                      </li>
+                    ))}
+                  </ol>
+                </details>
               )}
             </li>
           );

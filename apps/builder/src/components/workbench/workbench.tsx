@@ -4,6 +4,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useActorRef, useSelector } from "@xstate/react";
 import type { Diagnostic } from "@voxchart/flow";
 import { api } from "@/client/api-client";
+import { scriptFromSteps } from "@/tests/script-from-steps";
 import type { FlowDto, FlowSummaryDto } from "@/shared/api-schemas";
 import { createEditorState, editorReducer } from "@/canvas/editor-state";
 import { applyChange } from "@/canvas/edits";
@@ -187,7 +188,7 @@ function WorkbenchView({ initialFlow, initialFlows, initialDiagnostics }: Workbe
   const saveTest = async (name: string) => {
     const { steps, tools } = sim.getSnapshot().context;
     try {
-      await api.createTestCase(flowId, name, { format: "voxchart/conversation@1", tools, steps });
+      await api.createTestCase(flowId, name, scriptFromSteps(steps, tools));
       setTestsRefresh((n) => n + 1);
       showToast(`Saved test “${name}”`);
     } catch (e) {
