@@ -1,7 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { formatTestFileProblem, parseTestFile } from "@voxchart/engine";
 import { validateFlow } from "../lib/flow-api";
+import type { StoredConversation } from "../shared/test-case-schema";
+import { casesFromTestFile } from "../tests/cases-from-test-file";
 
 export interface ExampleFlow {
   file: string;
@@ -43,6 +46,37 @@ export async function readExampleFlows(dir: string): Promise<ExampleFlow[]> {
       } catch (error) {
         console.warn(`[builder] skipping example ${full}: ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+  }
+  return found;
+}
+
+/** An example's test file as builder test cases, for the flow file it tests. */
+export interface ExampleTests {
+  flowFile: string;
+  cases: { name: string; conversation: StoredConversation }[];
+}
+
+const TEST_FILE = /\.test\.(ya?ml|json)$/;
+
+/**
+ * Every `examples/<name>/*.test.yaml` (or .yml, .json), so the seeded examples come with the
+ * conversations `voxchart test` runs on them; a file that does not parse is skipped with its
+ * problems as a warning.
+ */
+export async function readExampleTests(dir: string): Promise<ExampleTests[]> {
+  const found: ExampleTests[] = [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const folder = path.join(dir, entry.name);
+    for (const file of (await readdir(folder)).filter((f) => TEST_FILE.test(f)).sort()) {
+      const full = path.join(folder, file);
+      const parsed = parseTestFile(await readFile(full, "utf8"), full);
+      if (!parsed.ok) {
+        console.warn(`[builder] skipping example tests ${full}:\n  ${parsed.problems.map(formatTestFileProblem).join("\n  ")}`);
+        continue;
+      }
+      found.push({ flowFile: path.resolve(folder, parsed.testFile.flow), cases: casesFromTestFile(parsed.testFile) });
     }
   }
   return found;

@@ -10,7 +10,7 @@ import { createStarterFlow } from "../canvas/new-node";
 import { AppError } from "./app-error";
 import { bundleSubflows } from "./bundle-subflows";
 import { versionCalls, withoutPinnedSubflows } from "./pinned-subflows";
-import { findExamplesDir, readExampleFlows } from "./seed-examples";
+import { findExamplesDir, readExampleFlows, readExampleTests } from "./seed-examples";
 import { validateFlow } from "../lib/flow-api";
 
 /**
@@ -57,6 +57,11 @@ async function seed(db: Database): Promise<void> {
   for (const { example, id, revision } of created) {
     const document = rewriteSubflowRefs(example.document, (ref) => idByFile.get(path.resolve(path.dirname(example.file), ref)));
     if (document !== example.document) await db.flows.saveDraft({ id, expectedRevision: revision, document: json(document) });
+  }
+  // The examples' conversation tests become the flows' test cases.
+  for (const tests of dir ? await readExampleTests(dir) : []) {
+    const flowId = idByFile.get(tests.flowFile);
+    if (flowId && tests.cases.length) await db.testCases.saveMany({ flowId, cases: tests.cases.map((c) => ({ name: c.name, conversation: json(c.conversation) })) });
   }
 }
 

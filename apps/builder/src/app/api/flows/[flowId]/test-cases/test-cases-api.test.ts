@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileFlow, FlowSchema } from "@voxchart/flow";
+import { compileFlow, FlowSchema, type Flow } from "@voxchart/flow";
+import { createResolver, toSubflow } from "@/checks/subflow-resolver";
 import type { TestCaseDto } from "@/shared/api-schemas";
 import { runTestCase } from "@/tests/run-test-case";
 
@@ -31,26 +32,37 @@ const restaurantTests = readFileSync(path.join(examples, "restaurant/restaurant.
 describe("test cases API", () => {
   afterAll(async () => (await store.database()).close());
 
-  it("imports a voxchart test file whose cases then pass in the builder, as they pass in `voxchart test`", async () => {
-    const r = await read(await importRoute.POST(post({ fileName: "restaurant.test.yaml", text: restaurantTests }), ctx(restaurant.id)));
-    expect(r.status).toBe(201);
-    const created = r.body.created as TestCaseDto[];
-    expect(created.length).toBeGreaterThanOrEqual(5);
-    // The file's clock start and stubs travel with each case, which stands alone.
-    expect(created[0]?.conversation).toMatchObject({ format: "voxchart/conversation@2", now: "2026-11-25T09:00:00Z", tools: { book_table: { result: "TR-4821" } } });
-
-    const document = FlowSchema.parse((await store.getFlow(restaurant.id)).document);
-    const compiled = compileFlow(document);
-    if (!compiled.ok) throw new Error("the restaurant example does not compile");
-    for (const tc of await list(restaurant.id)) {
-      if (!tc.conversation) throw new Error(`${tc.name}: ${tc.problem}`);
-      const result = await runTestCase(compiled.compiled, { ...tc, conversation: tc.conversation });
-      expect(result.failure, tc.name).toBeNull();
+  it("seeds each example with its test file's conversations, and every one passes in the builder as in `voxchart test`", async () => {
+    const flows = await store.listFlows();
+    const documents = new Map(await Promise.all(flows.map(async (f) => [f.id, (await store.getFlow(f.id)).document] as const)));
+    const resolver = createResolver(new Map([...documents].flatMap(([id, doc]) => [[id, toSubflow(doc)] as const]).filter((e): e is [string, Flow] => e[1] !== null)));
+    let ran = 0;
+    for (const f of flows) {
+      const cases = await list(f.id);
+      if (!cases.length) continue;
+      const compiled = compileFlow(FlowSchema.parse(documents.get(f.id)), { resolveSubflow: resolver });
+      if (!compiled.ok) throw new Error(`${f.name} does not compile`);
+      for (const tc of cases) {
+        if (!tc.conversation) throw new Error(`${tc.name}: ${tc.problem}`);
+        expect((await runTestCase(compiled.compiled, { ...tc, conversation: tc.conversation })).failure, `${f.name}: ${tc.name}`).toBeNull();
+        ran++;
+      }
     }
+    expect(ran).toBeGreaterThanOrEqual(4 * 5); // four examples, at least five conversations each
+  });
+
+  it("imports a test file into a flow: its conversations become cases, with the file's clock start and stubs", async () => {
+    const copy = await store.createFlow("Copy of the restaurant");
+    await store.saveDraft(copy.id, copy.draftRevision, (await store.getFlow(restaurant.id)).document);
+    const r = await read(await importRoute.POST(post({ fileName: "restaurant.test.yaml", text: restaurantTests }), ctx(copy.id)));
+    expect(r.status).toBe(201);
+    expect(r.body.created).toHaveLength((await list(restaurant.id)).length);
+    expect(r.body.created[0]?.conversation).toMatchObject({ format: "voxchart/conversation@2", now: "2026-11-25T09:00:00Z", tools: { book_table: { result: "TR-4821" } } });
   });
 
   it("replaces cases by name when the same file is imported again, adding none", async () => {
     const before = await list(restaurant.id);
+    expect(before.length).toBeGreaterThanOrEqual(5);
     const r = await read(await importRoute.POST(post({ fileName: "restaurant.test.yaml", text: restaurantTests }), ctx(restaurant.id)));
     expect(r.body.created).toEqual([]);
     expect(r.body.updated).toHaveLength(before.length);
