@@ -1,8 +1,9 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { api, ApiRequestError } from "@/client/api-client";
+import { FilePickerButton } from "@/components/ui/file-picker-button";
 import type { FlowDto, FlowSummaryDto } from "@/shared/api-schemas";
 import { PromptDialog } from "../ui/confirm-dialog";
 import { Icon } from "../ui/icon";
@@ -34,7 +35,6 @@ function problem(error: unknown): string {
 export function FlowList({ flows, currentId, onFlowsChanged, onCurrentReplaced, onToast }: FlowListProps) {
   const router = useRouter();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const act = (work: Promise<unknown>) => void work.catch((e: unknown) => onToast(problem(e)));
 
@@ -87,19 +87,11 @@ export function FlowList({ flows, currentId, onFlowsChanged, onCurrentReplaced, 
         <button type="button" className="btn primary" onClick={() => setDialog({ type: "create" })} data-testid="new-flow">
           + New flow
         </button>
-        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          Import…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FilePickerButton
+          label="Import…"
           accept=".json,application/json"
-          hidden
-          data-testid="import-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (!file) return;
+          testId="import-flow"
+          onFile={(file) =>
             act(
               file.text().then(async (text) => {
                 let document: unknown;
@@ -112,8 +104,8 @@ export function FlowList({ flows, currentId, onFlowsChanged, onCurrentReplaced, 
                 onFlowsChanged();
                 router.push(`/flows/${flow.id}`);
               }),
-            );
-          }}
+            )
+          }
         />
       </div>
       <PromptDialog

@@ -1,7 +1,8 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { compileFlow, type Flow } from "@voxchart/flow";
 import { api, ApiRequestError } from "@/client/api-client";
+import { FilePickerButton } from "@/components/ui/file-picker-button";
 import type { TestCaseDto } from "@/shared/api-schemas";
 import type { StoredConversation, TestResult } from "@/shared/test-case-schema";
 import { describeTurn } from "@/tests/describe-turn";
@@ -37,7 +38,6 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
   const [running, setRunning] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     api.listTestCases(flowId).then(setCases, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
@@ -92,20 +92,13 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
         <button type="button" className="btn small primary" disabled={!readable.length || running !== null} onClick={() => void run(readable)} data-testid="run-all-tests">
           Run all
         </button>
-        <button type="button" className="btn small" title="Add the conversations of a voxchart test file (YAML or JSON) as test cases" onClick={() => fileInput.current?.click()} data-testid="import-tests">
-          Import…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FilePickerButton
+          label="Import…"
+          className="btn small"
           accept=".yaml,.yml,.json"
-          hidden
-          data-testid="import-tests-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void importFile(file);
-          }}
+          title="Add the conversations of a voxchart test file (YAML or JSON) as test cases"
+          testId="import-tests"
+          onFile={(file) => void importFile(file)}
         />
         <button
           type="button"
