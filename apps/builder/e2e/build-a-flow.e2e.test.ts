@@ -212,6 +212,11 @@ describe("builder in a browser", () => {
     await page.click("[data-testid=run-all-tests]");
     await expectText(page.locator("[data-testid=test-mismatch]"), /Goodbye, and thanks for calling!/);
     await shot("07-test-mismatch");
+    // Every run is recorded: the history lists this failure above the earlier pass.
+    await page.locator("[data-testid=run-history] > summary").click();
+    await expectText(page.locator("[data-testid=run-history-entry]").first(), /0\/1 passed[\s\S]*Goodbye, and thanks for calling!/);
+    await expectText(page.locator("[data-testid=run-history-entry]").nth(1), /1\/1 passed/);
+    await shot("07b-run-history");
     expect(errors).toEqual([]);
   });
 

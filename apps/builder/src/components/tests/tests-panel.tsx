@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { compileFlow, type Flow } from "@voxchart/flow";
 import { api, ApiRequestError } from "@/client/api-client";
 import { FilePickerButton } from "@/components/ui/file-picker-button";
+import { TestRunHistory } from "./test-run-history";
 import type { TestCaseDto } from "@/shared/api-schemas";
 import type { StoredConversation, TestResult } from "@/shared/test-case-schema";
 import { describeTurn } from "@/tests/describe-turn";
@@ -37,6 +38,7 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
   const [results, setResults] = useState<ReadonlyMap<string, TestResult>>(new Map());
   const [running, setRunning] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState(0);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
 
   const load = useCallback(() => {
@@ -68,7 +70,10 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
       setResults(new Map(next));
     }
     setRunning(null);
-    await api.recordTestRun(flowId, batch).catch(() => onToast("The run finished but could not be recorded."));
+    await api.recordTestRun(flowId, batch).then(
+      () => setRecorded((n) => n + 1),
+      () => onToast("The run finished but could not be recorded."),
+    );
   };
 
   const importFile = async (file: File) => {
@@ -178,6 +183,7 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
           );
         })}
       </ul>
+      {cases !== null && cases.length > 0 && <TestRunHistory flowId={flowId} refreshKey={recorded} />}
     </div>
   );
 }

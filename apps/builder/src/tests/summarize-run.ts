@@ -1,0 +1,23 @@
+import type { TestRunDto } from "../shared/api-schemas";
+
+export interface RunSummary {
+  id: string;
+  /** ISO time the run finished (or started, while it runs). */
+  at: string;
+  status: TestRunDto["status"];
+  /** "15/15 passed", "14/15 passed". */
+  counts: string;
+  /** The cases that failed, each with its first failure: `books a table: turn 2 "four": expected …`. */
+  failures: string[];
+}
+
+/** One recorded run of a flow's test cases, as a line of the run history. */
+export function summarizeRun(run: TestRunDto): RunSummary {
+  return {
+    id: run.id,
+    at: run.finishedAt ?? run.startedAt,
+    status: run.status,
+    counts: `${run.passed}/${run.passed + run.failed} passed`,
+    failures: run.results.filter((r) => !r.passed).map((r) => (r.failure ? `${r.name}: ${r.failure.message}` : r.name)),
+  };
+}
