@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rms } from "../audio";
+import { createEchoPathLearner } from "./echo-path-learner";
 
 const BLOCK_MS = 10;
 
@@ -10,12 +11,17 @@ export const EchoSuppressorSchema = z.object({
   minDelayMs: z.number().int().max(0).default(-60),
   /** Before the echo path is learnt: the echo is taken to be at most this loud relative to what was sent. */
   maxGain: z.number().positive().default(1),
-  /** Once learnt: microphone audio this much louder than the predicted echo is the caller. */
+  /** Microphone audio this much louder than the predicted echo is the caller. */
   marginDb: z.number().min(0).default(6),
   /** Envelope correlation over the learning window that counts as "only echo" (to learn delay and gain). */
   learnCorrelation: z.number().min(0).max(1).default(0.85),
   /** Learning window. */
   learnWindowMs: z.number().int().min(100).default(600),
+  /** A shorter first learning window, so the path is known sooner; it needs a stricter correlation. */
+  quickLearnMs: z.number().int().min(50).default(200),
+  quickLearnCorrelation: z.number().min(0).max(1).default(0.95),
+  /** Audible bot audio remembered per candidate delay (kept across turns) for learning and the gain bounds. */
+  evidenceMs: z.number().int().min(100).default(1500),
   /** RMS (full scale 1) below which audio counts as quiet whatever the bot does (about -54 dBFS). */
   quietRms: z.number().min(0).default(0.002),
 });
@@ -33,12 +39,21 @@ export interface EchoPath {
  * loudness envelopes (10 ms blocks), which survive resampling, codecs and room colour:
  * - bot audio is recorded at the time it plays (modelled like the transport's pacer: back to back
  *   from when it is queued), and cut when the transport stops it;
- * - while the microphone follows the bot's envelope closely (correlation over 600 ms), it learns
- *   the echo path's delay and gain;
+ * - each microphone block is evidence about the echo path at every candidate delay
+ *   (echo-path-learner.ts): it bounds the echo's gain at each delay from the first audible block
+ *   on (a caller only adds to the echo, so a low quantile of microphone/sent is a bound even while
+ *   they talk), and once the microphone follows the bot's envelope closely and in proportion at
+ *   one delay (200 ms at correlation 0.95, or 600 ms at 0.85), that delay and its gain are the
+ *   learnt path (typically about 200 ms after the echo starts). The path is re-checked every
+ *   50 ms, its gain follows a louder echo at once, and it is kept across the call's turns;
  * - each microphone frame loses the predicted echo's share of its energy (the frame is scaled to
  *   what is left): echo alone comes out near silent, a caller speaking over the bot is louder than
- *   the echo and still heard. Before the path is learnt the prediction is conservative (the
- *   loudest bot audio in the delay range at `maxGain`), so barge-in needs the path learnt.
+ *   the echo and still heard. Once the path is learnt the prediction is its echo, `marginDb` up.
+ *   Before, it is the loudest echo any delay's gain bound allows, `marginDb` up and at most
+ *   `maxGain` of what was sent (see predict()): a delay the microphone has already ruled out no
+ *   longer counts, so a caller is heard before the path is learnt once they are louder than the
+ *   echo could be, and even if it cannot be learnt while they talk over the bot.
+ * A digitally silent microphone (muted, starting, dropping out) teaches it nothing.
  * Microphone times come from the audio itself (anchored on the earliest arrivals), not from the
  * jittery arrival time of each frame.
  */
@@ -46,14 +61,23 @@ export function createEchoSuppressor(options: EchoSuppressorOptions = {}) {
   const o = EchoSuppressorSchema.parse(options);
   const minDelay = Math.floor(o.minDelayMs / BLOCK_MS);
   const maxDelay = Math.ceil(o.maxDelayMs / BLOCK_MS);
-  const window = Math.round(o.learnWindowMs / BLOCK_MS);
   const margin = 10 ** (o.marginDb / 20);
+  const quickWindow = Math.round(o.quickLearnMs / BLOCK_MS);
+  const learner = createEchoPathLearner({
+    minDelay,
+    maxDelay,
+    evidence: Math.round(o.evidenceMs / BLOCK_MS),
+    quickWindow,
+    quickCorrelation: o.quickLearnCorrelation,
+    window: Math.round(o.learnWindowMs / BLOCK_MS),
+    correlation: o.learnCorrelation,
+  });
+  const audibleRms = o.quietRms * 4;
+  const silentRms = o.quietRms / 20;
   const reference = new Map<number, number>();
-  const mic = new Map<number, number>();
   let playoutEndsAt = -Infinity;
   let offset: number | undefined;
   let receivedMs = 0;
-  let path: (EchoPath & { blocks: number }) | null = null;
   let lastLearn = -Infinity;
 
   const levels = (pcm: Int16Array, sampleRate: number): number[] => {
@@ -69,36 +93,21 @@ export function createEchoSuppressor(options: EchoSuppressorOptions = {}) {
     return best;
   }
 
-  function learn(end: number): void {
-    const m: number[] = [];
-    for (let b = end - window + 1; b <= end; b++) m.push(mic.get(b) ?? 0);
-    let best = { c: 0, d: 0 };
+  /** The loudest echo microphone block `b` can hold, `marginDb` up. */
+  function predict(b: number): number {
+    const path = learner.path;
+    if (path) return margin * path.gain * refMax(b - path.blocks - 1, b - path.blocks + 1);
+    let predicted = 0;
     for (let d = minDelay; d <= maxDelay; d++) {
-      const r: number[] = [];
-      let active = 0;
-      for (let b = end - window + 1; b <= end; b++) {
-        const level = reference.get(b - d) ?? 0;
-        if (level > o.quietRms) active++;
-        r.push(level);
-      }
-      if (active < window * 0.8) continue; // edges (the bot starting or stopping) say little about the delay
-      const c = pearson(m, r);
-      if (c > best.c) best = { c, d };
+      const sent = refMax(b - d - 1, b - d + 1);
+      if (sent === 0) continue;
+      const { gain = o.maxGain, pairs } = learner.bound(d);
+      // With a learning window's evidence, `maxGain` caps the whole prediction: a caller louder
+      // than the bot is heard even while they keep every bound high. Before that the echo may just
+      // have started (and a room can make it louder than `maxGain`): it caps only the bound.
+      predicted = Math.max(predicted, sent * (pairs < quickWindow ? margin * Math.min(o.maxGain, gain) : Math.min(o.maxGain, margin * gain)));
     }
-    if (best.c < o.learnCorrelation) return;
-    const ratios: number[] = [];
-    for (let b = end - window + 1; b <= end; b++) {
-      const level = reference.get(b - best.d) ?? 0;
-      if (level > o.quietRms * 4) ratios.push((mic.get(b) ?? 0) / level);
-    }
-    if (ratios.length < window / 4) return;
-    ratios.sort((a, b) => a - b);
-    path = { blocks: best.d, delayMs: best.d * BLOCK_MS, gain: ratios[Math.floor(ratios.length / 2)] ?? 0 };
-  }
-
-  function forget(before: number): void {
-    for (const key of reference.keys()) if (key < before) reference.delete(key);
-    for (const key of mic.keys()) if (key < before) mic.delete(key);
+    return predicted;
   }
 
   return {
@@ -130,19 +139,24 @@ export function createEchoSuppressor(options: EchoSuppressorOptions = {}) {
       receivedMs += frameMs;
       const blockLevels = levels(pcm16k, 16000);
       const first = Math.round(startsAt / BLOCK_MS);
-      blockLevels.forEach((level, i) => mic.set(first + i, Math.max(level, mic.get(first + i) ?? 0)));
       const last = first + blockLevels.length - 1;
-      if (last - lastLearn >= 5 || last < lastLearn) {
-        lastLearn = last;
-        forget(last - maxDelay - window - 20);
-        if (refMax(last - window - maxDelay, last - minDelay) > o.quietRms) learn(last);
-      }
+      for (const key of reference.keys()) if (key < first - maxDelay - 2) reference.delete(key);
       const unchanged = { pcm: pcm16k, echo: false };
       if (refMax(first - maxDelay - 2, last - minDelay + 2) <= o.quietRms) return unchanged; // the bot is silent
+      // Predict from what was known before this frame, then learn from it.
       let predicted = 0;
-      for (let b = first; b <= last; b++) {
-        predicted = Math.max(predicted, path ? path.gain * refMax(b - path.blocks - 1, b - path.blocks + 1) * margin : o.maxGain * refMax(b - maxDelay, b - minDelay));
-      }
+      for (let b = first; b <= last; b++) predicted = Math.max(predicted, predict(b));
+      blockLevels.forEach((level, i) => {
+        if (level < silentRms) return; // a muted, starting or dropped-out microphone says nothing about the echo
+        learner.observe(level, (d) => {
+          const sent = reference.get(first + i - d) ?? 0;
+          return sent > audibleRms ? sent : undefined;
+        });
+      });
+      if (last - lastLearn >= 5 || last < lastLearn) {
+        lastLearn = last;
+        learner.learn();
+      } else learner.follow();
       const level = rms(pcm16k);
       if (level <= o.quietRms || predicted === 0) return unchanged;
       const residual = Math.sqrt(Math.max(0, level * level - predicted * predicted));
@@ -154,31 +168,9 @@ export function createEchoSuppressor(options: EchoSuppressorOptions = {}) {
     },
     /** The learnt echo path, once the microphone has carried clean echo for a while. */
     get path(): EchoPath | null {
-      return path ? { delayMs: path.delayMs, gain: path.gain } : null;
+      const path = learner.path;
+      return path ? { delayMs: path.blocks * BLOCK_MS, gain: path.gain } : null;
     },
   };
 }
 export type EchoSuppressor = ReturnType<typeof createEchoSuppressor>;
-
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i] as number;
-    mb += b[i] as number;
-  }
-  ma /= n;
-  mb /= n;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i++) {
-    const x = (a[i] as number) - ma;
-    const y = (b[i] as number) - mb;
-    num += x * y;
-    da += x * x;
-    db += y * y;
-  }
-  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
-}

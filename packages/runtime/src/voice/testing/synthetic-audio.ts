@@ -4,14 +4,21 @@
  */
 const RATE = 16000;
 
-function random(seed: number) {
+/** A repeatable pseudo-random sequence in [0, 1] (xorshift32), so synthetic audio is the same every run. */
+export function seededUniform(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
     s ^= s >>> 17;
     s ^= s << 5;
-    return ((s >>> 0) / 0xffffffff) * 2 - 1;
+    return (s >>> 0) / 0xffffffff;
   };
+}
+
+/** The same sequence in [-1, 1]. */
+function random(seed: number) {
+  const uniform = seededUniform(seed);
+  return () => uniform() * 2 - 1;
 }
 
 /** Room noise: about -65 dBFS, below any energy VAD's speech level. */
