@@ -77,6 +77,13 @@ const BENCHES: Bench[] = [
     describe: (r) => (Array.isArray(r.rows) ? (r.rows as { metric: string; value: string; goal: string }[]) : []),
   },
   {
+    name: "Tier 4 echo suppression (synthetic calls, 20 echo paths)",
+    cwd: "packages/runtime",
+    args: ["bench/echo-bench.ts"],
+    bundled: true,
+    describe: (r) => (Array.isArray(r.rows) ? (r.rows as { metric: string; value: string; goal: string }[]) : []),
+  },
+  {
     name: "Builder canvas in Chromium (300-node flow)",
     cwd: "apps/builder",
     args: ["bench/canvas-bench.ts"],
