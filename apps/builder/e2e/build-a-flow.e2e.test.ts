@@ -217,6 +217,13 @@ describe("builder in a browser", () => {
     await expectText(page.locator("[data-testid=run-history-entry]").first(), /0\/1 passed[\s\S]*Goodbye, and thanks for calling!/);
     await expectText(page.locator("[data-testid=run-history-entry]").nth(1), /1\/1 passed/);
     await shot("07b-run-history");
+    // The wording change was meant: accept it, and the case passes again.
+    await page.click("[data-testid=rerecord-test]");
+    await page.click("dialog[open] [data-testid=dialog-confirm]");
+    await expectText(page.locator("[data-testid=tests-summary]"), /1\/1 passed/);
+    await page.locator("[data-testid=test-case] details.turns > summary").click();
+    await expectText(page.locator("[data-testid=test-case] details.turns"), /Goodbye, and thanks for calling!/);
+    await shot("07c-accepted-new-output");
     expect(errors).toEqual([]);
   });
 

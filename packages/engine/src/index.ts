@@ -33,3 +33,5 @@ export { createStubTools } from "./conversation-tests/tool-stubs";
 export type { StubbedTools } from "./conversation-tests/tool-stubs";
 export { createStubbedSimulation } from "./conversation-tests/stubbed-simulation";
 export type { StubbedSimulationOptions } from "./conversation-tests/stubbed-simulation";
+export { replayTurns } from "./conversation-tests/replay-turns";
+export type { ReplayEvent } from "./conversation-tests/replay-turns";

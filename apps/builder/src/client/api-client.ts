@@ -69,6 +69,8 @@ export const api = {
   createTestCase: async (id: string, name: string, conversation: TestCaseConversationInput) =>
     (await call("POST", `${flowUrl(id)}/test-cases`, z.object({ testCase: TestCaseDtoSchema }), { name, conversation })).testCase,
   importTestFile: (id: string, fileName: string, text: string) => call("POST", `${flowUrl(id)}/test-cases/import`, ImportedTestCasesDtoSchema, { fileName, text }),
+  updateTestCase: async (id: string, caseId: string, patch: { name?: string; conversation?: TestCaseConversationInput }) =>
+    (await call("PATCH", `${flowUrl(id)}/test-cases/${enc(caseId)}`, z.object({ testCase: TestCaseDtoSchema }), patch)).testCase,
   deleteTestCase: (id: string, caseId: string) => call("DELETE", `${flowUrl(id)}/test-cases/${enc(caseId)}`, z.object({ deleted: z.literal(true) })),
   listTestRuns: async (id: string) => (await call("GET", `${flowUrl(id)}/test-runs`, z.object({ testRuns: z.array(TestRunDtoSchema) }))).testRuns,
   recordTestRun: async (id: string, results: TestResult[]) => (await call("POST", `${flowUrl(id)}/test-runs`, z.object({ testRun: TestRunDtoSchema }), { results })).testRun,

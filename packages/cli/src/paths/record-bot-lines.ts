@@ -1,4 +1,4 @@
-import { createStubbedSimulation } from "@voxchart/engine";
+import { createStubbedSimulation, replayTurns } from "@voxchart/engine";
 import type { CompiledFlow, TestFile } from "@voxchart/flow";
 
 /** Generating tests never calls a real webhook: an HTTP tool without a stub fails, as a TODO says. */
@@ -24,14 +24,13 @@ export async function recordBotLines(compiled: CompiledFlow, file: TestFile): Pr
   for (const conversation of file.conversations) {
     const sim = createStubbedSimulation(compiled, conversation, { stubs: file.tools ?? {}, ...(startAt !== undefined ? { startAt } : {}), unstubbed: offline });
     const turns: RecordedTurn[] = [];
-    const opening = await sim.start();
-    turns.push({ bot: opening.bot.join(" "), node: opening.nodeId });
-    for (const turn of conversation.turns.slice(1)) {
-      if (sim.ended) break;
-      const step = turn.silence ? await sim.silence() : await sim.say(turn.user ?? "");
-      turns.push({ bot: step.bot.join(" "), node: step.nodeId });
+    try {
+      for await (const event of replayTurns(sim, conversation.turns)) {
+        if (event.kind === "turn") turns.push({ bot: event.step.bot.join(" "), node: event.step.nodeId });
+      }
+    } finally {
+      sim.session.stop();
     }
-    sim.session.stop();
     recorded.push(turns);
   }
   return recorded;

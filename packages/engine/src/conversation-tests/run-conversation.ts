@@ -3,6 +3,7 @@ import type { SessionOutput } from "../session/events";
 import type { SimulatedStep } from "../simulation/text-simulation";
 import { checkTurn, formatMismatch } from "./check-turn";
 import type { Mismatch } from "./check-turn";
+import { replayTurns } from "./replay-turns";
 import { createStubbedSimulation } from "./stubbed-simulation";
 import type { StubbedSimulationOptions } from "./stubbed-simulation";
 
@@ -55,25 +56,23 @@ export async function runConversation(compiled: CompiledFlow, conversation: Test
   let failure: TurnFailure | null = null;
   let turns = 0;
   try {
-    const first = conversation.turns[0];
-    const startsExplicitly = first !== undefined && first.user === undefined && first.silence === undefined;
-    const opening = await sim.start();
-    record(opening);
-    for (const [i, turn] of conversation.turns.entries()) {
-      turns = i + 1;
-      let step: SimulatedStep;
-      if (i === 0 && startsExplicitly) step = opening;
-      else if (sim.ended) {
-        failure = { turn: turns, input: inputOf(turn), mismatch: { field: "ended", expected: "the conversation to go on", actual: "it had already ended" }, message: "" };
-        break;
-      } else {
-        if (turn.silence) transcript.push("user: (silence)");
-        step = turn.silence ? await sim.silence() : await sim.say(turn.user ?? "");
-        record(step);
+    for await (const event of replayTurns(sim, conversation.turns)) {
+      if (event.kind === "opening") {
+        record(event.step);
+        continue;
       }
-      const mismatch = checkTurn(turn, step);
+      turns = event.index + 1;
+      if (event.kind === "ended") {
+        failure = { turn: turns, input: inputOf(event.turn), mismatch: { field: "ended", expected: "the conversation to go on", actual: "it had already ended" }, message: "" };
+        break;
+      }
+      if (event.played) {
+        if (event.turn.silence) transcript.push("user: (silence)");
+        record(event.step);
+      }
+      const mismatch = checkTurn(event.turn, event.step);
       if (mismatch) {
-        failure = { turn: turns, input: inputOf(turn), mismatch, message: "" };
+        failure = { turn: turns, input: inputOf(event.turn), mismatch, message: "" };
         break;
       }
     }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { compileFlow, type Flow } from "@voxchart/flow";
 import { api, ApiRequestError } from "@/client/api-client";
 import { FilePickerButton } from "@/components/ui/file-picker-button";
+import { PromptDialog } from "@/components/ui/confirm-dialog";
 import { TestRunHistory } from "./test-run-history";
 import type { TestCaseDto } from "@/shared/api-schemas";
 import type { StoredConversation, TestResult } from "@/shared/test-case-schema";
@@ -39,6 +40,7 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
   const [running, setRunning] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [recorded, setRecorded] = useState(0);
+  const [rerecording, setRerecording] = useState<Readable | null>(null);
   const [importProblems, setImportProblems] = useState<{ file: string; problems: string[] } | null>(null);
 
   const load = useCallback(() => {
@@ -48,16 +50,20 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
     load();
   }, [load, refreshKey]);
 
-  const run = async (which: Readable[]) => {
+  /** The flow as it runs now, or null (with a toast saying why). */
+  const compiledFlow = () => {
     if (!flow) {
       onToast("Fix the schema errors before running tests.");
-      return;
+      return null;
     }
     const compiled = compileFlow(flow, { resolveSubflow });
-    if (!compiled.ok) {
-      onToast("The flow does not compile.");
-      return;
-    }
+    if (!compiled.ok) onToast("The flow does not compile.");
+    return compiled.ok ? compiled : null;
+  };
+
+  const run = async (which: Readable[]) => {
+    const compiled = compiledFlow();
+    if (!compiled) return;
     setRunning(which.length === 1 ? (which[0]?.id ?? null) : "all");
     // The runner (and the engine with it) loads on the first run, not with the page.
     const { runTestCase } = await import("@/tests/run-test-case");
@@ -74,6 +80,26 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
       () => setRecorded((n) => n + 1),
       () => onToast("The run finished but could not be recorded."),
     );
+  };
+
+  /** Takes what the flow says now into the case (see rerecord-case.ts), saves it and runs it again. */
+  const rerecord = async (tc: Readable) => {
+    const compiled = compiledFlow();
+    if (!compiled) return;
+    const { rerecordCase } = await import("@/tests/rerecord-case");
+    const result = await rerecordCase(compiled.compiled, tc.conversation);
+    if (!result.ok) {
+      onToast(result.message);
+      return;
+    }
+    try {
+      const saved = await api.updateTestCase(flowId, tc.id, { conversation: result.conversation });
+      setCases((list) => list?.map((c) => (c.id === saved.id ? saved : c)) ?? null);
+      onToast(`Re-recorded “${tc.name}”`);
+      if (saved.conversation) await run([{ ...saved, conversation: saved.conversation }]);
+    } catch (e) {
+      onToast(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const importFile = async (file: File) => {
@@ -149,6 +175,18 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
                   {tc.name}
                 </span>
                 {conversation && <span className="hint">{plural(conversation.turns.length, "turn")}</span>}
+                {r && !r.passed && conversation && (
+                  <button
+                    type="button"
+                    className="btn small"
+                    disabled={running !== null}
+                    title="Replay the user's turns and expect what the flow says now"
+                    onClick={() => setRerecording({ ...tc, conversation })}
+                    data-testid="rerecord-test"
+                  >
+                    Accept new output
+                  </button>
+                )}
                 <button type="button" className="btn small" disabled={running !== null || !conversation} onClick={() => conversation && void run([{ ...tc, conversation }])}>
                   {running === tc.id ? "Running…" : "Run"}
                 </button>
@@ -184,6 +222,18 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
         })}
       </ul>
       {cases !== null && cases.length > 0 && <TestRunHistory flowId={flowId} refreshKey={recorded} />}
+      <PromptDialog
+        open={rerecording !== null}
+        title={`Accept the new output for “${rerecording?.name ?? ""}”?`}
+        message="The user's turns are replayed on the flow as it is now, and each turn then expects the lines, node and ending it gets now. Its other checks (variables, fillers, transfers) stay."
+        confirmLabel="Accept new output"
+        onCancel={() => setRerecording(null)}
+        onConfirm={() => {
+          const tc = rerecording;
+          setRerecording(null);
+          if (tc) void rerecord(tc);
+        }}
+      />
     </div>
   );
 }
