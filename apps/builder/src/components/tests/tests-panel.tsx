@@ -4,10 +4,10 @@ import { compileFlow, type Flow } from "@voxchart/flow";
 import { api, ApiRequestError } from "@/client/api-client";
 import { FilePickerButton } from "@/components/ui/file-picker-button";
 import { PromptDialog } from "@/components/ui/confirm-dialog";
+import { plural, TestCaseRow, type Readable } from "./test-case-row";
 import { TestRunHistory } from "./test-run-history";
 import type { TestCaseDto } from "@/shared/api-schemas";
-import type { StoredConversation, TestResult } from "@/shared/test-case-schema";
-import { describeTurn } from "@/tests/describe-turn";
+import type { TestResult } from "@/shared/test-case-schema";
 import { toCliTestFile } from "@/tests/to-cli-test-file";
 
 /** The flow's conversation tests, run in the page with the engine's runner, the one `voxchart test` uses. */
@@ -21,9 +21,7 @@ export interface TestsPanelProps {
   onToast: (m: string) => void;
 }
 
-type Readable = TestCaseDto & { conversation: StoredConversation };
 const isReadable = (tc: TestCaseDto): tc is Readable => tc.conversation !== null;
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 function download(fileName: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: "application/json" }));
@@ -164,62 +162,17 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
       )}
       {cases?.length === 0 && <div className="empty">No test cases yet. Simulate a conversation and choose “Save as test”, or import a voxchart test file.</div>}
       <ul className="row-list">
-        {cases?.map((tc) => {
-          const r = results.get(tc.id);
-          const conversation = tc.conversation;
-          return (
-            <li key={tc.id} data-testid="test-case">
-              <div className="row-head">
-                {!conversation ? <span className="badge error">unreadable</span> : r ? <span className={`badge ${r.passed ? "ok" : "error"}`}>{r.passed ? "pass" : "fail"}</span> : <span className="badge">not run</span>}
-                <span className="grow" title={tc.name}>
-                  {tc.name}
-                </span>
-                {conversation && <span className="hint">{plural(conversation.turns.length, "turn")}</span>}
-                {r && !r.passed && conversation && (
-                  <button
-                    type="button"
-                    className="btn small"
-                    disabled={running !== null}
-                    title="Replay the user's turns and expect what the flow says now"
-                    onClick={() => setRerecording({ ...tc, conversation })}
-                    data-testid="rerecord-test"
-                  >
-                    Accept new output
-                  </button>
-                )}
-                <button type="button" className="btn small" disabled={running !== null || !conversation} onClick={() => conversation && void run([{ ...tc, conversation }])}>
-                  {running === tc.id ? "Running…" : "Run"}
-                </button>
-                <button
-                  type="button"
-                  className="btn small ghost"
-                  aria-label={`Delete ${tc.name}`}
-                  onClick={() => void api.deleteTestCase(flowId, tc.id).then(load, (e: unknown) => onToast(e instanceof Error ? e.message : String(e)))}
-                >
-                  ✕
-                </button>
-              </div>
-              {tc.problem && <div className="mismatch">{tc.problem}</div>}
-              {r?.failure && (
-                <div className="mismatch" data-testid="test-mismatch">
-                  {r.failure.turn > 0 ? `Turn ${r.failure.turn}${r.failure.input ? ` ${r.failure.input}` : ""}: ` : ""}expected <strong>{r.failure.expected}</strong>, got <strong>{r.failure.actual}</strong>
-                </div>
-              )}
-              {conversation && (
-                <details className="turns">
-                  <summary>What it checks</summary>
-                  <ol>
-                    {conversation.turns.map((turn, i) => (
-                      <li key={i} className={r?.failure?.turn === i + 1 ? "failed" : undefined}>
-                        {describeTurn(turn, i)}
-                      </li>
-                    ))}
-                  </ol>
-                </details>
-              )}
-            </li>
-          );
-        })}
+        {cases?.map((tc) => (
+          <TestCaseRow
+            key={tc.id}
+            testCase={tc}
+            result={results.get(tc.id)}
+            running={running}
+            onRun={(readable) => void run([readable])}
+            onAccept={setRerecording}
+            onDelete={() => void api.deleteTestCase(flowId, tc.id).then(load, (e: unknown) => onToast(e instanceof Error ? e.message : String(e)))}
+          />
+        ))}
       </ul>
       {cases !== null && cases.length > 0 && <TestRunHistory flowId={flowId} refreshKey={recorded} />}
       <PromptDialog
