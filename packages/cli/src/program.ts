@@ -74,10 +74,13 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
       .option("--junit <file>", "where to write JUnit XML", DEFAULT_JUNIT)
       .option("--coverage-json <file>", "also write the coverage report as JSON")
       .option("--tools <module>", "tool functions for tools the test files do not stub")
-      .addHelpText("after", examples("voxchart test examples/", "voxchart test booking.test.yaml --coverage-json coverage.json"))
-      .action(async (paths: string[], opts: { junit: string; coverageJson?: string; tools?: string }) => {
+      .option("-u, --update", "rewrite failing bot/node/ended/outcome/transfer checks to what the flow does now (vars and filler checks stay yours), then run again")
+      .addHelpText("after", examples("voxchart test examples/", "voxchart test booking.test.yaml --coverage-json coverage.json", "voxchart test booking.test.yaml --update"))
+      .action(async (paths: string[], opts: { junit: string; coverageJson?: string; tools?: string; update?: boolean }) => {
         const tools = opts.tools ? await loadToolModule(opts.tools, io.cwd) : undefined;
-        setExitCode(await runTestCommand(paths, { junit: opts.junit, ...(opts.coverageJson ? { coverageJson: opts.coverageJson } : {}), ...(tools ? { tools } : {}) }, io));
+        setExitCode(
+          await runTestCommand(paths, { junit: opts.junit, ...(opts.coverageJson ? { coverageJson: opts.coverageJson } : {}), ...(tools ? { tools } : {}), ...(opts.update ? { update: true } : {}) }, io),
+        );
       }),
   );
 

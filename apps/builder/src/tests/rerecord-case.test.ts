@@ -20,7 +20,7 @@ const booked: StoredConversation = {
 };
 
 describe("rerecordCase", () => {
-  it("takes the flow's new wording into the case, keeping its other checks, so the case passes again", async () => {
+  it("takes the flow's new wording into the failing check only, keeping the others, so the case passes again", async () => {
     const changed = sampleFlow();
     const done = changed.nodes.find((n) => n.id === "done");
     if (done?.kind === "end") done.message = "Enjoy your meal!";
@@ -29,13 +29,14 @@ describe("rerecordCase", () => {
 
     const result = await rerecordCase(flow, booked);
     if (!result.ok) throw new Error(result.message);
-    expect(result.conversation.turns[1]).toEqual({ user: "4", bot: ["Enjoy your meal!"], vars: { party_size: 4 }, node: "done", ended: true, outcome: "booked" });
+    expect(result.conversation.turns).toEqual([booked.turns[0], { user: "4", bot: ["Enjoy your meal!"], vars: { party_size: 4 }, ended: true, outcome: "booked" }]);
+    expect(result.changedTurns).toBe(1);
     expect((await runTestCase(flow, { id: "t", name: "books", conversation: result.conversation })).passed).toBe(true);
   });
 
   it("refuses when the conversation now ends before its last turn, rather than drop the user's turns", async () => {
     const longer: StoredConversation = { ...booked, turns: [...booked.turns, { user: "thanks" }] };
     const result = await rerecordCase(compiled(), longer);
-    expect(result).toEqual({ ok: false, message: "The conversation now ends before turn 3; re-recording would drop 1 later turn. Edit or delete the case instead." });
+    expect(result).toEqual({ ok: false, message: "The conversation now ends before turn 3; accepting would drop 1 later turn. Edit or delete the case instead." });
   });
 });

@@ -1,12 +1,8 @@
-import type { TestTurn } from "@voxchart/flow";
+import { literalMatcher, type TestTurn } from "@voxchart/flow";
 import type { SimulatorMove } from "../simulator/steps";
 import { mocksToStubs, type ToolMocks } from "../simulator/tool-mocks";
 import { TEST_CASE_FORMAT } from "./test-case-format";
 
-/** A bot line as a matcher: a substring, escaped into a /regex/ when it would read as one. */
-export function lineMatcher(line: string): string {
-  return /^\/.*\/[a-z]*$/s.test(line) ? `/${line.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}/` : line;
-}
 
 /** A simulator step, or one saved in format 1 (whose node and ending were optional). */
 interface RecordedStep {
@@ -18,7 +14,7 @@ function turnOf(step: RecordedStep): TestTurn {
   const move = step.input;
   const turn: TestTurn = move.type === "say" ? { user: move.text } : move.type === "silence" ? { silence: true } : {};
   // A list of lines: the bot must say exactly as many, each containing the recorded one.
-  turn.bot = step.expect.bot.map(lineMatcher);
+  turn.bot = step.expect.bot.map(literalMatcher);
   if (step.expect.nodeId !== undefined) turn.node = step.expect.nodeId;
   if (step.expect.ended) {
     turn.ended = true;

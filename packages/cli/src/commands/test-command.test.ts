@@ -64,6 +64,58 @@ describe("voxchart test", () => {
     expect(io.stdout()).toContain("restaurant/missing.flow.json:/ error schema/invalid no such file");
   });
 
+  it("--update rewrites failing output checks in place, keeping comments, passing checks and variable checks, then passes", async () => {
+    const stale = `${mixed}  # the booking, with the wording of an older version of the flow
+  - name: old wording
+    turns:
+      - bot: Welcome            # still true: kept as written
+      - user: tomorrow at 7 pm for 2
+        bot: [A table for two tomorrow evening. OK?]
+        vars: { party_size: 2 }
+        node: ask
+`;
+    const dir = await workspace(stale);
+    const io = memoryIo(dir);
+    expect(await runTestCommand(["restaurant"], { junit: "junit.xml", update: true }, io)).toBe(0);
+    expect(io.stdout()).toContain("updated restaurant/mixed.test.yaml: “expects the wrong day” turn 1");
+    expect(io.stdout()).toContain("updated restaurant/mixed.test.yaml: “old wording” turn 2");
+    expect(io.stdout()).toMatch(/3 passed, 0 failed/);
+    const text = await readFile(join(dir, "restaurant/mixed.test.yaml"), "utf8");
+    expect(text).toContain("# the booking, with the wording of an older version of the flow");
+    expect(text).toContain("- bot: Welcome            # still true: kept as written");
+    expect(text).toContain("bot: A table for 2 on Thursday, November 26 at 7 pm. Shall I check?\n  # the booking");
+    expect(text).toContain('bot: ["A table for 2 on Thursday, November 26 at 7 pm. Shall I check?"]\n        vars: { party_size: 2 }\n        node: ask\n');
+  });
+
+  it("--update rewrites a JSON test file (as the builder exports) as JSON", async () => {
+    const dir = await workspace("");
+    const file = join(dir, "restaurant/exported.test.json");
+    await writeFile(file, JSON.stringify({ flow: "./restaurant.flow.json", conversations: [{ name: "greets", turns: [{ bot: ["Hello"], node: "ask" }] }] }));
+    expect(await runTestCommand(["restaurant/exported.test.json"], { junit: "junit.xml", update: true }, memoryIo(dir))).toBe(0);
+    const turns = (JSON.parse(await readFile(file, "utf8")) as { conversations: { turns: { bot: string[] }[] }[] }).conversations[0]?.turns;
+    expect(turns?.[0]?.bot).toEqual([expect.stringContaining("Welcome to Trattoria Roma")]);
+  });
+
+  it("--update leaves a conversation that now ends early, and a failing variable check, to the author", async () => {
+    const dir = await workspace(`flow: ./restaurant.flow.json
+conversations:
+  - name: ends early
+    turns:
+      - user: goodbye
+      - user: are you there?
+  - name: wrong size
+    turns:
+      - user: tomorrow at 7 pm for 2
+        vars: { party_size: 3 }
+`);
+    const io = memoryIo(dir);
+    const before = await readFile(join(dir, "restaurant/mixed.test.yaml"), "utf8");
+    expect(await runTestCommand(["restaurant"], { junit: "junit.xml", update: true }, io)).toBe(1);
+    expect(io.stdout()).toContain("not updated restaurant/mixed.test.yaml: “ends early”: it now ends before turn 2; change the test by hand");
+    expect(io.stdout()).toContain("still failing (yours to change) in “wrong size”, turn 1: expected party_size = 3, got party_size = 2");
+    expect(await readFile(join(dir, "restaurant/mixed.test.yaml"), "utf8")).toBe(before);
+  });
+
   it("passes every example with full coverage", async () => {
     const io = memoryIo(join(EXAMPLES, ".."));
     const dir = await tempDir();

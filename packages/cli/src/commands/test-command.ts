@@ -13,12 +13,15 @@ import { junitXml } from "../report/junit-xml";
 import { findTestFiles } from "../test-file/find-test-files";
 import { runTestFile } from "../test-runner/run-test-file";
 import type { TestFileResult } from "../test-runner/run-test-file";
+import { formatUpdates, updateTestFiles } from "../test-runner/update-test-files";
 
 export interface TestOptions {
   /** Where the JUnit XML goes (relative to cwd). */
   readonly junit: string;
   readonly coverageJson?: string;
   readonly tools?: ModuleTools;
+  /** Rewrite failing output checks to what the flow does now, then run again (`--update`). */
+  readonly update?: boolean;
 }
 
 export interface TestRunSummary {
@@ -88,7 +91,13 @@ async function writeOutput(cwd: string, path: string, text: string): Promise<voi
 
 /** `voxchart test`: exit 1 when any conversation fails or a test file cannot run. */
 export async function runTestCommand(paths: readonly string[], options: TestOptions, io: CliIo): Promise<number> {
-  const summary = await runTests(paths, io.cwd, options.tools);
+  let summary = await runTests(paths, io.cwd, options.tools);
+  if (options.update) {
+    const updates = await updateTestFiles(summary.results, options.tools ? { tools: options.tools } : {});
+    const report = formatUpdates(updates);
+    io.out(report || "--update: every conversation passes; nothing to rewrite");
+    if (updates.some((u) => u.conversations.some((c) => c.turns.length))) summary = await runTests(paths, io.cwd, options.tools);
+  }
   io.out(formatTestResults(summary));
   if (summary.coverage.length) io.out(formatCoverage(summary.coverage));
   await writeOutput(io.cwd, options.junit, junitXml(summary.results, summary.durationMs));

@@ -7,6 +7,7 @@ import { xmlEscape } from "./xml-escape";
 const results: TestFileResult[] = [
   {
     file: "a.test.yaml",
+    absolutePath: "/w/a.test.yaml",
     flow: null,
     problems: [],
     conversations: [
@@ -22,7 +23,7 @@ const results: TestFileResult[] = [
       },
     ],
   },
-  { file: "broken.test.yaml", flow: null, problems: ["broken.test.yaml: /flow: required"], conversations: [] },
+  { file: "broken.test.yaml", absolutePath: "/w/broken.test.yaml", flow: null, problems: ["broken.test.yaml: /flow: required"], conversations: [] },
 ];
 
 describe("junitXml", () => {

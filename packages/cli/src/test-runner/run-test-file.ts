@@ -20,6 +20,7 @@ export interface FileConversationResult extends ConversationResult {
 export interface TestFileResult {
   /** The test file, as shown to the user. */
   readonly file: string;
+  readonly absolutePath: string;
   /** The flow it tests (null when the test file itself is broken). */
   readonly flow: LoadedFlow | null;
   /** Problems that stopped the whole file (a bad test file, a flow with errors). */
@@ -44,10 +45,10 @@ export async function runTestFile(absolutePath: string, options: RunTestFileOpti
     text = await readTextFile(absolutePath, file);
   } catch (error) {
     if (!isCliError(error)) throw error;
-    return { file, flow: null, problems: [error.message], conversations: [] };
+    return { file, absolutePath, flow: null, problems: [error.message], conversations: [] };
   }
   const parsed = parseTestFile(text, file);
-  if (!parsed.ok) return { file, flow: null, problems: parsed.problems.map(formatTestFileProblem), conversations: [] };
+  if (!parsed.ok) return { file, absolutePath, flow: null, problems: parsed.problems.map(formatTestFileProblem), conversations: [] };
   const testFile = parsed.testFile;
 
   const flowPath = resolve(dirname(absolutePath), testFile.flow);
@@ -59,7 +60,7 @@ export async function runTestFile(absolutePath: string, options: RunTestFileOpti
   const flow = await pending;
   if (!flow.compiled) {
     const errors = flow.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
-    return { file, flow, problems: [`${file}: the flow ${flow.file} has errors; run \`voxchart lint ${flow.file}\``, ...errors], conversations: [] };
+    return { file, absolutePath, flow, problems: [`${file}: the flow ${flow.file} has errors; run \`voxchart lint ${flow.file}\``, ...errors], conversations: [] };
   }
   const startAt = testFile.now !== undefined ? Date.parse(testFile.now) : undefined;
   const moduleTools = options.tools;
@@ -75,5 +76,5 @@ export async function runTestFile(absolutePath: string, options: RunTestFileOpti
     });
     conversations.push({ ...result, hits });
   }
-  return { file, flow, problems: [], conversations };
+  return { file, absolutePath, flow, problems: [], conversations };
 }

@@ -93,7 +93,7 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
     try {
       const saved = await api.updateTestCase(flowId, tc.id, { conversation: result.conversation });
       setCases((list) => list?.map((c) => (c.id === saved.id ? saved : c)) ?? null);
-      onToast(`Re-recorded “${tc.name}”`);
+      onToast(result.changedTurns ? `Accepted the new output in ${plural(result.changedTurns, "turn")} of “${tc.name}”` : `“${tc.name}” already expects what the flow does now`);
       if (saved.conversation) await run([{ ...saved, conversation: saved.conversation }]);
     } catch (e) {
       onToast(e instanceof Error ? e.message : String(e));
@@ -178,7 +178,7 @@ export function TestsPanel({ flowId, flowSlug, flow, resolveSubflow, refreshKey,
       <PromptDialog
         open={rerecording !== null}
         title={`Accept the new output for “${rerecording?.name ?? ""}”?`}
-        message="The user's turns are replayed on the flow as it is now, and each turn then expects the lines, node and ending it gets now. Its other checks (variables, fillers, transfers) stay."
+        message="The user's turns are replayed on the flow as it is now, and the checks that fail — lines, node, ending, outcome, transfer — then expect what happens now. Passing checks, and variable and filler checks, stay as they are."
         confirmLabel="Accept new output"
         onCancel={() => setRerecording(null)}
         onConfirm={() => {
