@@ -193,6 +193,8 @@ describe("builder in a browser", () => {
     await page.click("[data-testid=publish]");
     await expectText(page.locator("[data-testid=version-row]"), /first release/);
     await expectText(page.locator("[data-testid=version-row]"), /sha256 [0-9a-f]{16}/);
+    // Publishing runs the test cases on the new version.
+    await expectText(page.locator("[data-testid=version-tests]").first(), /tests 1\/1/);
 
     await page.click("[data-testid=tab-inspect]");
     await page.keyboard.press("Shift+F");

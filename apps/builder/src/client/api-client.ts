@@ -5,6 +5,7 @@ import {
   FlowDtoSchema,
   FlowSummaryDtoSchema,
   TestCaseDtoSchema,
+  VersionTestsDtoSchema,
   ImportedTestCasesDtoSchema,
   TestRunDtoSchema,
   VersionDtoSchema,
@@ -64,6 +65,8 @@ export const api = {
     (await call("POST", `${flowUrl(id)}/versions`, z.object({ version: VersionSummaryDtoSchema }), { note, expectedRevision })).version,
   getVersion: async (id: string, versionId: string) => (await call("GET", `${flowUrl(id)}/versions/${enc(versionId)}`, z.object({ version: VersionDtoSchema }))).version,
   diff: (id: string, from: string, to: string) => call("GET", `${flowUrl(id)}/versions/diff?from=${enc(from)}&to=${enc(to)}`, DiffDtoSchema),
+  testVersion: async (id: string, versionId: string) =>
+    (await call("POST", `${flowUrl(id)}/versions/${enc(versionId)}/test-runs`, z.object({ tests: VersionTestsDtoSchema.nullable() }), {})).tests,
   rollback: async (id: string, versionId: string) => (await call("POST", `${flowUrl(id)}/rollback`, z.object({ flow: FlowDtoSchema }), { versionId })).flow,
   listTestCases: async (id: string) => (await call("GET", `${flowUrl(id)}/test-cases`, z.object({ testCases: z.array(TestCaseDtoSchema) }))).testCases,
   createTestCase: async (id: string, name: string, conversation: TestCaseConversationInput) =>

@@ -3,13 +3,13 @@ import { DeployResultSchema, type DeployResult } from "../shared/deploy-schemas"
 import { ApiRequestError } from "./api-client";
 
 /** POST /api/flows/:flowId/deploy; errors are ApiRequestError with the server's sentence. */
-export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string): Promise<DeployResult> {
+export async function deployFlow(flowId: string, runtimeUrl: string, options: { versionId?: string; allowFailingTests?: boolean } = {}): Promise<DeployResult> {
   let response: Response;
   try {
     response = await fetch(`/api/flows/${encodeURIComponent(flowId)}/deploy`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ runtimeUrl, ...(versionId ? { versionId } : {}) }),
+      body: JSON.stringify({ runtimeUrl, ...options }),
     });
   } catch (error) {
     throw new ApiRequestError(0, "network", `The builder server could not be reached (${error instanceof Error ? error.message : String(error)}).`);

@@ -9,6 +9,8 @@ export const APP_ERROR_STATUS = {
   "invalid-test-file": 400,
   "not-found": 404,
   conflict: 409,
+  /** Test cases fail on what would be deployed; deploying anyway takes `allowFailingTests`. */
+  "tests-failed": 409,
   unchanged: 409,
   /** The voice runtime could not be reached or refused a deploy. */
   "runtime-error": 502,

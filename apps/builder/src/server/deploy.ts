@@ -1,7 +1,9 @@
 import type { DeployResult } from "../shared/deploy-schemas";
 import { AppError, toAppError } from "./app-error";
 import { versionToSend } from "./pinned-subflows";
-import { deployCandidate, flowDocumentOrNull, publishAndRecordDeployment, recordDeployment } from "./store";
+import { deployCandidate, flowDocumentOrNull, publishAndRecordDeployment, recordDeployment, recordTestRun } from "./store";
+import { runCasesOn, testsSummary } from "./version-tests";
+import type { VersionTestsDto } from "../shared/api-schemas";
 
 const RUNTIME_TIMEOUT_MS = 15_000;
 
@@ -64,17 +66,27 @@ function notRecorded(error: unknown, runtimeUrl: string): AppError {
  * versions and deployments as they were. The runtime gets the document, not a version id, so nothing needs
  * to exist before it answers. What is published is exactly what the runtime received.
  */
-export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string): Promise<DeployResult> {
+export async function deployFlow(flowId: string, runtimeUrl: string, versionId?: string, allowFailingTests = false): Promise<DeployResult> {
   const candidate = await deployCandidate(flowId, versionId);
   // The runtime cannot see the builder's flows: the subflows travel with the document. A draft's
   // candidate is already its bundle (what gets published); a version stores the bundle it was
   // published with, sent as is, so a redeploy (a rollback) runs the children it pinned.
   const document = candidate.kind === "version" ? await versionToSend(candidate.version.document, flowDocumentOrNull) : candidate.document;
+  // The test cases gate the deploy: they run on exactly what would be sent.
+  const run = await runCasesOn(flowId, document);
+  const tests: VersionTestsDto | null = run && testsSummary(run);
+  if (tests && tests.failed > 0 && !allowFailingTests) {
+    const what = candidate.kind === "version" ? `Version ${candidate.version.number}` : "The draft";
+    throw new AppError("tests-failed", `${what} fails ${tests.failed} of ${tests.passed + tests.failed} test cases (${tests.failures[0] ?? ""}). Fix them, or deploy anyway.`, { ...tests });
+  }
   const runtime = await sendToRuntime(runtimeUrl, document);
   try {
-    if (candidate.kind === "draft") return { ...(await publishAndRecordDeployment(flowId, candidate.draftRevision, runtimeUrl, candidate.document)), runtime };
-    const deployment = await recordDeployment(flowId, candidate.version.id, runtimeUrl);
-    return { deployment, version: withoutDocument(candidate.version), reused: true, runtime };
+    const deployed =
+      candidate.kind === "draft"
+        ? { ...(await publishAndRecordDeployment(flowId, candidate.draftRevision, runtimeUrl, candidate.document)), runtime }
+        : { deployment: await recordDeployment(flowId, candidate.version.id, runtimeUrl), version: withoutDocument(candidate.version), reused: true, runtime };
+    if (run) await recordTestRun(flowId, run.results, deployed.version.id);
+    return { ...deployed, tests };
   } catch (error) {
     throw notRecorded(error, runtimeUrl);
   }

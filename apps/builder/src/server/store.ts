@@ -169,7 +169,7 @@ export async function saveDraft(id: string, expectedRevision: number, document: 
 
 /** `nameOf` names the flows a version calls without embedding them (by default, their reference). */
 function version(v: { id: string; flowId: string; number: number; contentHash: string; note: string; createdAt: Date; document: Doc }, nameOf?: (ref: string) => string | undefined): VersionSummaryDto {
-  return { id: v.id, flowId: v.flowId, number: v.number, contentHash: v.contentHash, note: v.note, createdAt: iso(v.createdAt), calls: versionCalls(v.document, nameOf) };
+  return { id: v.id, flowId: v.flowId, number: v.number, contentHash: v.contentHash, note: v.note, createdAt: iso(v.createdAt), calls: versionCalls(v.document, nameOf), tests: null };
 }
 
 /** Only a valid flow becomes a version: 422 with the diagnostics otherwise. */

@@ -85,6 +85,16 @@ export const VersionCallDtoSchema = z.object({
 });
 export type VersionCallDto = z.infer<typeof VersionCallDtoSchema>;
 
+/** The newest recorded run of a flow's test cases on one version. */
+export const VersionTestsDtoSchema = z.object({
+  passed: z.number().int(),
+  failed: z.number().int(),
+  at: z.string(),
+  /** Each failed case with its first failure. */
+  failures: z.array(z.string()),
+});
+export type VersionTestsDto = z.infer<typeof VersionTestsDtoSchema>;
+
 export const VersionSummaryDtoSchema = z.object({
   id: z.string(),
   flowId: z.string(),
@@ -94,6 +104,8 @@ export const VersionSummaryDtoSchema = z.object({
   createdAt: date,
   /** The flows it calls, directly or through other subflows. */
   calls: z.array(VersionCallDtoSchema),
+  /** Its test cases' newest run (run when it is published, or on request); null: never tested. */
+  tests: VersionTestsDtoSchema.nullable().default(null),
 });
 export type VersionSummaryDto = z.infer<typeof VersionSummaryDtoSchema>;
 export const VersionDtoSchema = VersionSummaryDtoSchema.extend({ document: DraftDocumentSchema });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VersionSummaryDtoSchema } from "./api-schemas";
+import { VersionSummaryDtoSchema, VersionTestsDtoSchema } from "./api-schemas";
 
 /** The runtime's base URL: http(s) only, without a trailing slash once normalised. */
 export const RuntimeUrlSchema = z
@@ -11,6 +11,8 @@ export const DeployBodySchema = z.object({
   runtimeUrl: RuntimeUrlSchema,
   /** A published version to deploy; without it the draft is published (or its identical version reused). */
   versionId: z.string().min(1).optional(),
+  /** Deploy even though some test cases fail on what would be deployed (otherwise a 409 `tests-failed`). */
+  allowFailingTests: z.boolean().default(false),
 });
 export type DeployBody = z.input<typeof DeployBodySchema>;
 
@@ -32,5 +34,7 @@ export const DeployResultSchema = z.object({
   reused: z.boolean(),
   /** What the runtime answered to POST /admin/flow. */
   runtime: z.record(z.string(), z.unknown()),
+  /** The flow's test cases on what was deployed (recorded against the version); null: it has none. */
+  tests: VersionTestsDtoSchema.nullable().default(null),
 });
 export type DeployResult = z.infer<typeof DeployResultSchema>;

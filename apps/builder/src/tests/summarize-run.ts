@@ -1,4 +1,5 @@
 import type { TestRunDto } from "../shared/api-schemas";
+import type { TestResult } from "../shared/test-case-schema";
 
 export interface RunSummary {
   id: string;
@@ -11,6 +12,11 @@ export interface RunSummary {
   failures: string[];
 }
 
+/** The cases that failed, each with its first failure. */
+export function failuresOf(results: readonly TestResult[]): string[] {
+  return results.filter((r) => !r.passed).map((r) => (r.failure ? `${r.name}: ${r.failure.message}` : r.name));
+}
+
 /** One recorded run of a flow's test cases, as a line of the run history. */
 export function summarizeRun(run: TestRunDto): RunSummary {
   return {
@@ -18,6 +24,6 @@ export function summarizeRun(run: TestRunDto): RunSummary {
     at: run.finishedAt ?? run.startedAt,
     status: run.status,
     counts: `${run.passed}/${run.passed + run.failed} passed`,
-    failures: run.results.filter((r) => !r.passed).map((r) => (r.failure ? `${r.name}: ${r.failure.message}` : r.name)),
+    failures: failuresOf(run.results),
   };
 }

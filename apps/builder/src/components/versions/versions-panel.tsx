@@ -5,6 +5,7 @@ import type { FlowDto, VersionSummaryDto } from "@/shared/api-schemas";
 import type { FlowDoc } from "@/canvas/flow-types";
 import { PromptDialog } from "../ui/confirm-dialog";
 import type { SubflowDiffOutcome } from "./diff-summary";
+import { VersionTests } from "./version-tests";
 
 export interface VersionsPanelProps {
   flowId: string;
@@ -131,6 +132,7 @@ export function VersionsPanel({ flowId, draft, flushDraft, onShowDiff, onRolledB
                 Roll back
               </button>
             </div>
+            <VersionTests flowId={flowId} version={v} onTested={load} onToast={onToast} />
             {v.calls.length > 0 && (
               <div className="hint" data-testid="version-calls" title="The subflows this version runs. Embedded: pinned as they were when it was published.">
                 calls: {v.calls.map((c) => `${c.name} (${c.pinned ? "embedded" : "current draft, not pinned"})`).join(", ")}
