@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { SimulatedStep } from "../simulation/text-simulation";
+import { simulatedStep } from "../test-support/simulated-step";
 import { literalMatcher } from "@voxchart/flow";
 import { acceptTurnOutput } from "./accept-output";
 import { checkTurn } from "./check-turn";
 
-const step = (over: Partial<SimulatedStep> = {}): SimulatedStep => ({
-  user: "four",
-  bot: ["A table for 4.", "Shall I check?"],
-  fillers: [],
-  nodeId: "confirm",
-  variables: { size: 4 },
-  metrics: [],
-  outputs: [],
-  ended: false,
-  outcome: null,
-  transfer: null,
-  ...over,
-});
+/** A turn in node `confirm` after the user said "four". */
+const step = (over: Parameters<typeof simulatedStep>[0] = {}) =>
+  simulatedStep({ user: "four", bot: ["A table for 4.", "Shall I check?"], nodeId: "confirm", variables: { size: 4 }, ...over });
 
 describe("acceptTurnOutput", () => {
   it("keeps a turn whose checks all pass as written, hand-written matchers included", () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SimulatedStep } from "../simulation/text-simulation";
+import { simulatedStep } from "../test-support/simulated-step";
 import { checkTurn } from "./check-turn";
 import { matchesText } from "./match-text";
 
-const step = (over: Partial<SimulatedStep> = {}): SimulatedStep => ({
-  user: "hi",
-  bot: ["Hello there.", "How many people?"],
-  fillers: [],
-  nodeId: "ask",
-  variables: { size: 2, tags: ["a"] },
-  metrics: [],
-  outputs: [],
-  ended: false,
-  outcome: null,
-  transfer: null,
-  ...over,
-});
+const step = simulatedStep;
 
 describe("checkTurn", () => {
   it("matches substrings case-insensitively and regexes as written", () => {
