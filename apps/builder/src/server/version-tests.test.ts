@@ -37,6 +37,15 @@ describe("test cases gate versions and deploys", () => {
     expect(listed).toMatchObject({ id: v1.id, tests: { passed: v1.tests?.passed, failed: 0 } });
   });
 
+  it("runs a caller's cases on the version's embedded subflows (the clinic calls its identity check)", async () => {
+    const clinic = (await store.listFlows()).find((f) => f.name.startsWith("Riverside Clinic"));
+    if (!clinic) throw new Error("the clinic example was not seeded");
+    const v1 = await publishAndTest(clinic.id, "first");
+    expect(v1.calls.map((c) => c.pinned)).toEqual([true]);
+    expect(v1.tests).toMatchObject({ failed: 0, failures: [] });
+    expect(v1.tests?.passed).toBeGreaterThanOrEqual(5);
+  });
+
   it("refuses to deploy a draft whose test cases fail, naming the first failure, before contacting the runtime", async () => {
     await breakGreeting();
     const refused = await deployFlow(restaurant.id, UNREACHABLE).catch((e: unknown) => e);
