@@ -18,7 +18,7 @@ describe("summarizeRun", () => {
         1,
       ),
     );
-    expect(summary).toEqual({ id: "r1", at: "2026-12-06T01:00:01.000Z", status: "failed", counts: "1/2 passed", failures: ['books: turn 2 "four": expected x, got y'] });
+    expect(summary).toEqual({ id: "r1", at: "2026-12-06T01:00:01.000Z", status: "failed", versionId: null, counts: "1/2 passed", failures: ['books: turn 2 "four": expected x, got y'] });
   });
 
   it("reads runs recorded before format 2, which named a 0-based step", () => {

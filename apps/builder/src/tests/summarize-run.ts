@@ -6,6 +6,8 @@ export interface RunSummary {
   /** ISO time the run finished (or started, while it runs). */
   at: string;
   status: TestRunDto["status"];
+  /** What it ran on: the draft, or a published version (by id). */
+  versionId: string | null;
   /** "15/15 passed", "14/15 passed". */
   counts: string;
   /** The cases that failed, each with its first failure: `books a table: turn 2 "four": expected …`. */
@@ -23,6 +25,7 @@ export function summarizeRun(run: TestRunDto): RunSummary {
     id: run.id,
     at: run.finishedAt ?? run.startedAt,
     status: run.status,
+    versionId: run.versionId,
     counts: `${run.passed}/${run.passed + run.failed} passed`,
     failures: failuresOf(run.results),
   };

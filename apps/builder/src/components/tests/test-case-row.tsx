@@ -31,11 +31,6 @@ export function TestCaseRow({ testCase: tc, result: r, running, onRun, onAccept,
           {tc.name}
         </span>
         {readable && <span className="hint">{plural(readable.conversation.turns.length, "turn")}</span>}
-        {r && !r.passed && readable && (
-          <button type="button" className="btn small" disabled={running !== null} title="Replay the user's turns and expect what the flow says now" onClick={() => onAccept(readable)} data-testid="rerecord-test">
-            Accept new output
-          </button>
-        )}
         <button type="button" className="btn small" disabled={running !== null || !readable} onClick={() => readable && onRun(readable)}>
           {running === tc.id ? "Running…" : "Run"}
         </button>
@@ -47,10 +42,18 @@ export function TestCaseRow({ testCase: tc, result: r, running, onRun, onAccept,
       {r?.failure && (
         <div className="mismatch" data-testid="test-mismatch">
           {r.failure.turn > 0 ? `Turn ${r.failure.turn}${r.failure.input ? ` ${r.failure.input}` : ""}: ` : ""}expected <strong>{r.failure.expected}</strong>, got <strong>{r.failure.actual}</strong>
+          {readable && (
+            <div className="mismatch-actions">
+              <button type="button" className="btn small" disabled={running !== null} title="Replay the user's turns and expect what the flow says now" onClick={() => onAccept(readable)} data-testid="rerecord-test">
+                Accept new output
+              </button>
+            </div>
+          )}
         </div>
       )}
       {readable && (
-        <details className="turns">
+        // Opens by itself when the case fails (the failing turn is marked); a new result remounts it.
+        <details className="turns" key={r ? `${r.passed}` : "not run"} open={r?.passed === false}>
           <summary>What it checks</summary>
           <ol>
             {readable.conversation.turns.map((turn, i) => (

@@ -9,13 +9,18 @@ const SHOWN = 10;
 export function TestRunHistory({ flowId, refreshKey }: { flowId: string; refreshKey: number }) {
   const [open, setOpen] = useState(false);
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
+  const [versionNumbers, setVersionNumbers] = useState<ReadonlyMap<string, number>>(new Map());
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
     let live = true;
-    api.listTestRuns(flowId).then(
-      (list) => live && setRuns(list.slice(0, SHOWN).map(summarizeRun)),
+    Promise.all([api.listTestRuns(flowId), api.listVersions(flowId)]).then(
+      ([list, versions]) => {
+        if (!live) return;
+        setRuns(list.slice(0, SHOWN).map(summarizeRun));
+        setVersionNumbers(new Map(versions.map((v) => [v.id, v.number])));
+      },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
@@ -32,6 +37,7 @@ export function TestRunHistory({ flowId, refreshKey }: { flowId: string; refresh
         {runs?.map((run) => (
           <li key={run.id} data-testid="run-history-entry">
             <span className={`badge ${run.status === "passed" ? "ok" : run.status === "running" ? "" : "error"}`}>{run.counts}</span>{" "}
+            <span className="hint">{run.versionId === null ? "draft" : `v${versionNumbers.get(run.versionId) ?? "?"}`}</span>{" "}
             <time dateTime={run.at}>{new Date(run.at).toLocaleString()}</time>
             {run.failures.length > 0 && (
               <ul>
