@@ -16,6 +16,13 @@ describe("toCliTestFile", () => {
     expect(parsed.ok).toBe(true);
   });
 
+  it("gives twin names a number, as a test file needs distinct names", () => {
+    const conversation = { format: "voxchart/conversation@2" as const, turns: [{ user: "hi" }] };
+    const file = toCliTestFile("./f.flow.json", [{ name: "greets", conversation }, { name: "greets (2)", conversation }, { name: "greets", conversation }]);
+    expect(file.conversations.map((c) => c.name)).toEqual(["greets", "greets (2)", "greets (3)"]);
+    expect(parseTestFile(JSON.stringify(file), "f.test.json").ok).toBe(true);
+  });
+
   it("reads cases saved in format 1 as the conversation they recorded: start, user lines, silence, the end, mocks as stubs", () => {
     const conversation = TestCaseConversationSchema.parse({
       format: "voxchart/conversation@1",

@@ -81,3 +81,12 @@ describe("parseTestFile", () => {
     expect(result.problems[0]?.line).toBeGreaterThan(0);
   });
 });
+
+describe("parseTestFile names", () => {
+  it("refuses two conversations with the same name, pointing at the second", () => {
+    const text = "flow: ./f.flow.json\nconversations:\n  - name: books\n    turns: [{ user: hi }]\n  - name: books\n    turns: [{ user: hello }]\n";
+    const parsed = parseTestFile(text, "dup.test.yaml");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map(formatTestFileProblem)).toEqual(['dup.test.yaml:5: /conversations/1/name: the name "books" is already used by /conversations/0']);
+  });
+});

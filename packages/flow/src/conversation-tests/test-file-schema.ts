@@ -90,5 +90,14 @@ export const TestFileSchema = z
     tools: ToolStubsSchema.optional(),
     conversations: z.array(TestConversationSchema).min(1, "a test file needs at least one conversation"),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    // Names identify conversations in reports, JUnit and the builder (an import matches cases by name).
+    const first = new Map<string, number>();
+    file.conversations.forEach((c, i) => {
+      const earlier = first.get(c.name);
+      if (earlier === undefined) first.set(c.name, i);
+      else ctx.addIssue({ code: "custom", path: ["conversations", i, "name"], message: `the name "${c.name}" is already used by /conversations/${earlier}` });
+    });
+  });
 export type TestFile = z.infer<typeof TestFileSchema>;
