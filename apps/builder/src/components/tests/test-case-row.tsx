@@ -27,7 +27,7 @@ export function TestCaseRow({ testCase: tc, result: r, running, onRun, onAccept,
     <li data-testid="test-case">
       <div className="row-head">
         {!readable ? <span className="badge error">unreadable</span> : r ? <span className={`badge ${r.passed ? "ok" : "error"}`}>{r.passed ? "pass" : "fail"}</span> : <span className="badge">not run</span>}
-        <span className="grow" title={tc.name}>
+        <span className="grow wrap" title={tc.name}>
           {tc.name}
         </span>
         {readable && <span className="hint">{plural(readable.conversation.turns.length, "turn")}</span>}
