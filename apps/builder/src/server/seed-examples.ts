@@ -3,6 +3,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { formatTestFileProblem, parseTestFile } from "@voxchart/engine";
 import { validateFlow } from "../lib/flow-api";
+import { applyChange } from "../canvas/edits";
+import type { FlowDoc } from "../canvas/flow-types";
+import { autoLayout, needsLayout } from "../canvas/layout";
 import type { StoredConversation } from "../shared/test-case-schema";
 import { casesFromTestFile } from "../tests/cases-from-test-file";
 
@@ -26,7 +29,16 @@ export function findExamplesDir(start = process.cwd()): string | null {
   }
 }
 
-/** Every valid `examples/<name>/*.flow.json`; invalid ones are skipped with a warning. */
+/**
+ * The example with its nodes placed as the canvas would place them (example files carry no
+ * positions), so opening a seeded flow neither lays it out nor saves a new revision.
+ */
+function laidOut(document: Record<string, unknown>): Record<string, unknown> {
+  const doc = document as unknown as FlowDoc;
+  return needsLayout(doc) ? (applyChange(doc, autoLayout(doc)) as unknown as Record<string, unknown>) : document;
+}
+
+/** Every valid `examples/<name>/*.flow.json`, laid out; invalid ones are skipped with a warning. */
 export async function readExampleFlows(dir: string): Promise<ExampleFlow[]> {
   const found: ExampleFlow[] = [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -42,7 +54,7 @@ export async function readExampleFlows(dir: string): Promise<ExampleFlow[]> {
           console.warn(`[builder] skipping example ${full}: not a valid flow`);
           continue;
         }
-        found.push({ file: full, name: result.flow.name, description: result.flow.description ?? "", document: document as Record<string, unknown> });
+        found.push({ file: full, name: result.flow.name, description: result.flow.description ?? "", document: laidOut(document as Record<string, unknown>) });
       } catch (error) {
         console.warn(`[builder] skipping example ${full}: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -49,6 +49,8 @@ describe("test cases API", () => {
       }
     }
     expect(ran).toBeGreaterThanOrEqual(4 * 5); // four examples, at least five conversations each
+    // Seeded laid out: opening one does not have to move its nodes (and save a revision).
+    for (const doc of documents.values()) expect((doc as { nodes: { position?: unknown }[] }).nodes.every((n) => n.position)).toBe(true);
   });
 
   it("imports a test file into a flow: its conversations become cases, with the file's clock start and stubs", async () => {
