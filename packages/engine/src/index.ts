@@ -35,5 +35,5 @@ export { createStubbedSimulation } from "./conversation-tests/stubbed-simulation
 export type { StubbedSimulationOptions } from "./conversation-tests/stubbed-simulation";
 export { replayTurns } from "./conversation-tests/replay-turns";
 export type { ReplayEvent } from "./conversation-tests/replay-turns";
-export { acceptConversationOutput, acceptTurnOutput } from "./conversation-tests/accept-output";
+export { acceptConversationOutput, acceptTurnOutput, OUTPUT_CHECKS } from "./conversation-tests/accept-output";
 export type { AcceptedConversation } from "./conversation-tests/accept-output";

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isNode, isScalar, parseDocument, stringify } from "yaml";
-import { acceptConversationOutput, formatMismatch, parseTestFile } from "@voxchart/engine";
+import { acceptConversationOutput, formatMismatch, OUTPUT_CHECKS, parseTestFile } from "@voxchart/engine";
 import type { GenerationPort } from "@voxchart/engine";
 import type { TestTurn } from "@voxchart/flow";
 import { CliError } from "../cli-error";
@@ -9,9 +9,6 @@ import { readTextFile } from "../load/read-text-file";
 import { bindTools } from "../simulate/bind-tools";
 import type { ModuleTools } from "../simulate/bind-tools";
 import type { TestFileResult } from "./run-test-file";
-
-/** The checks `--update` may rewrite: the flow's output. */
-const OUTPUT_FIELDS = ["bot", "node", "ended", "outcome", "transfer"] as const;
 
 export interface ConversationUpdate {
   readonly name: string;
@@ -29,11 +26,11 @@ export interface FileUpdate {
 }
 
 /** Where one turn's field changes, for the writer. */
-type Edit = { conversation: number; turn: number; field: (typeof OUTPUT_FIELDS)[number]; value: unknown };
+type Edit = { conversation: number; turn: number; field: (typeof OUTPUT_CHECKS)[number]; value: unknown };
 
 function editsOf(conversation: number, before: readonly TestTurn[], after: readonly TestTurn[], changed: readonly number[]): Edit[] {
   return changed.flatMap((turn) =>
-    OUTPUT_FIELDS.flatMap((field) => {
+    OUTPUT_CHECKS.flatMap((field) => {
       const value = after[turn]?.[field];
       return isDeepStrictEqual(value, before[turn]?.[field]) ? [] : [{ conversation, turn, field, value }];
     }),

@@ -8,7 +8,8 @@ import { createStubbedSimulation } from "./stubbed-simulation";
 import type { StubbedSimulationOptions } from "./stubbed-simulation";
 
 /** The expectations that follow the flow's output; `vars` and `filler` are the author's and are never rewritten. */
-const FOLLOWS_OUTPUT = new Set<Mismatch["field"]>(["bot", "node", "ended", "outcome", "transfer"]);
+export const OUTPUT_CHECKS = ["bot", "node", "ended", "outcome", "transfer"] as const satisfies readonly Mismatch["field"][];
+const FOLLOWS_OUTPUT = new Set<Mismatch["field"]>(OUTPUT_CHECKS);
 
 /**
  * A turn whose failing output checks now expect what the step did: the bot's lines (each as a
