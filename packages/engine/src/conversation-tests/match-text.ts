@@ -1,16 +1,18 @@
-/** A `/regex/flags` matcher, or null when the text is a plain substring. */
+import { regexMatcherParts } from "@voxchart/flow";
+
+/** A `/regex/flags` matcher, or null when the text is a plain substring (or the regex is invalid). */
 export function regexOf(matcher: string): RegExp | null {
-  const m = /^\/(.+)\/([dgimsuvy]*)$/s.exec(matcher);
-  if (!m) return null;
+  const parts = regexMatcherParts(matcher);
+  if (!parts) return null;
   try {
-    return new RegExp(m[1] as string, m[2]);
+    return new RegExp(parts.source, parts.flags);
   } catch {
     return null;
   }
 }
 
 export function isRegexLiteral(matcher: string): boolean {
-  return /^\/(.+)\/([dgimsuvy]*)$/s.test(matcher);
+  return regexMatcherParts(matcher) !== null;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
