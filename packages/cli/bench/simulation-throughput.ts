@@ -22,6 +22,7 @@ import { readFile } from "node:fs/promises";
 import { findTestFiles } from "../src/test-file/find-test-files";
 import { loadFlow } from "../src/load/load-flow";
 import { emptyHits, recordHit } from "../src/coverage/coverage-tracker";
+import { fileSimulationOptions } from "../src/test-runner/file-simulation-options";
 import { createStubbedSimulation, parseTestFile, runConversation } from "@voxchart/engine";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -45,14 +46,14 @@ for (const file of files) {
   const flow = await loadFlow(resolve(dirname(file), testFile.flow), { cwd: root });
   if (!flow.compiled) throw new Error(`${flow.file} does not compile`);
   const compiled = flow.compiled;
-  const startAt = testFile.now !== undefined ? Date.parse(testFile.now) : undefined;
+  const simulation = fileSimulationOptions(testFile);
   for (const conversation of testFile.conversations) {
     const userTurns = conversation.turns.filter((t) => t.user !== undefined || t.silence === true);
     work.push({
       name: `${file}: ${conversation.name}`,
       turns: userTurns.length,
       async simulate() {
-        const sim = createStubbedSimulation(compiled, conversation, { stubs: testFile.tools ?? {}, ...(startAt !== undefined ? { startAt } : {}) });
+        const sim = createStubbedSimulation(compiled, conversation, simulation);
         await sim.start();
         for (const turn of userTurns) {
           if (sim.ended) break;
@@ -63,7 +64,7 @@ for (const file of files) {
       async test() {
         // As `voxchart test` runs it: coverage hits recorded from every output.
         const hits = emptyHits();
-        const result = await runConversation(compiled, conversation, { stubs: testFile.tools ?? {}, observe: (o) => recordHit(hits, o), ...(startAt !== undefined ? { startAt } : {}) });
+        const result = await runConversation(compiled, conversation, { ...simulation, observe: (o) => recordHit(hits, o) });
         return result.passed;
       },
     });

@@ -1,5 +1,6 @@
 import { createStubbedSimulation, replayTurns } from "@voxchart/engine";
 import type { CompiledFlow, TestFile } from "@voxchart/flow";
+import { fileSimulationOptions } from "../test-runner/file-simulation-options";
 
 /** Generating tests never calls a real webhook: an HTTP tool without a stub fails, as a TODO says. */
 const offline: typeof fetch = async (input) => {
@@ -19,10 +20,10 @@ export interface RecordedTurn {
  * write `bot:` expectations. A conversation whose simulation ends early records fewer turns.
  */
 export async function recordBotLines(compiled: CompiledFlow, file: TestFile): Promise<RecordedTurn[][]> {
-  const startAt = file.now !== undefined ? Date.parse(file.now) : undefined;
+  const simulation = { ...fileSimulationOptions(file), unstubbed: offline };
   const recorded: RecordedTurn[][] = [];
   for (const conversation of file.conversations) {
-    const sim = createStubbedSimulation(compiled, conversation, { stubs: file.tools ?? {}, ...(startAt !== undefined ? { startAt } : {}), unstubbed: offline });
+    const sim = createStubbedSimulation(compiled, conversation, simulation);
     const turns: RecordedTurn[] = [];
     try {
       for await (const event of replayTurns(sim, conversation.turns)) {

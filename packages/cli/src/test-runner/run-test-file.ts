@@ -4,7 +4,7 @@ import type { ConversationResult, GenerationPort } from "@voxchart/engine";
 import { formatDiagnostic } from "@voxchart/flow";
 import { emptyHits, recordHit } from "../coverage/coverage-tracker";
 import type { CoverageHits } from "../coverage/coverage-tracker";
-import { bindTools } from "../simulate/bind-tools";
+import { fileSimulationOptions } from "./file-simulation-options";
 import type { ModuleTools } from "../simulate/bind-tools";
 import { isCliError } from "../cli-error";
 import { displayPath } from "../load/display-path";
@@ -62,18 +62,11 @@ export async function runTestFile(absolutePath: string, options: RunTestFileOpti
     const errors = flow.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
     return { file, absolutePath, flow, problems: [`${file}: the flow ${flow.file} has errors; run \`voxchart lint ${flow.file}\``, ...errors], conversations: [] };
   }
-  const startAt = testFile.now !== undefined ? Date.parse(testFile.now) : undefined;
-  const moduleTools = options.tools;
+  const simulation = fileSimulationOptions(testFile, options);
   const conversations: FileConversationResult[] = [];
   for (const conversation of testFile.conversations) {
     const hits = emptyHits();
-    const result = await runConversation(flow.compiled, conversation, {
-      stubs: testFile.tools ?? {},
-      observe: (output) => recordHit(hits, output),
-      ...(startAt !== undefined ? { startAt } : {}),
-      ...(moduleTools ? { tools: (clock) => bindTools(moduleTools, clock) } : {}),
-      ...(options.generation ? { generation: options.generation } : {}),
-    });
+    const result = await runConversation(flow.compiled, conversation, { ...simulation, observe: (output) => recordHit(hits, output) });
     conversations.push({ ...result, hits });
   }
   return { file, absolutePath, flow, problems: [], conversations };

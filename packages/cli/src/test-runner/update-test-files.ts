@@ -6,7 +6,7 @@ import type { GenerationPort } from "@voxchart/engine";
 import type { TestTurn } from "@voxchart/flow";
 import { CliError } from "../cli-error";
 import { readTextFile } from "../load/read-text-file";
-import { bindTools } from "../simulate/bind-tools";
+import { fileSimulationOptions } from "./file-simulation-options";
 import type { ModuleTools } from "../simulate/bind-tools";
 import type { TestFileResult } from "./run-test-file";
 
@@ -121,18 +121,12 @@ export async function updateTestFiles(results: readonly TestFileResult[], option
     const parsed = parseTestFile(text, result.file);
     if (!parsed.ok) continue;
     const file = parsed.testFile;
-    const startAt = file.now !== undefined ? Date.parse(file.now) : undefined;
-    const moduleTools = options.tools;
+    const simulation = fileSimulationOptions(file, options);
     const edits: Edit[] = [];
     const conversations: ConversationUpdate[] = [];
     for (const [index, conversation] of file.conversations.entries()) {
       if (result.conversations[index]?.passed !== false) continue;
-      const accepted = await acceptConversationOutput(compiled, conversation, {
-        stubs: file.tools ?? {},
-        ...(startAt !== undefined ? { startAt } : {}),
-        ...(moduleTools ? { tools: (clock) => bindTools(moduleTools, clock) } : {}),
-        ...(options.generation ? { generation: options.generation } : {}),
-      });
+      const accepted = await acceptConversationOutput(compiled, conversation, simulation);
       if (!accepted.ok) {
         conversations.push({ name: conversation.name, turns: [], unresolved: [], skipped: `it now ends before turn ${accepted.endedBefore + 1}; change the test by hand` });
         continue;
