@@ -38,26 +38,31 @@ function laidOut(document: Record<string, unknown>): Record<string, unknown> {
   return needsLayout(doc) ? (applyChange(doc, autoLayout(doc)) as unknown as Record<string, unknown>) : document;
 }
 
-/** Every valid `examples/<name>/*.flow.json`, laid out; invalid ones are skipped with a warning. */
-export async function readExampleFlows(dir: string): Promise<ExampleFlow[]> {
-  const found: ExampleFlow[] = [];
+/** The files `examples/<name>/<file>` whose name matches, folder by folder in name order. */
+async function exampleFiles(dir: string, pattern: RegExp): Promise<string[]> {
+  const found: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const folder = path.join(dir, entry.name);
-    const files = (await readdir(folder)).filter((f) => f.endsWith(".flow.json")).sort();
-    for (const file of files) {
-      const full = path.join(folder, file);
-      try {
-        const document: unknown = JSON.parse(await readFile(full, "utf8"));
-        const result = validateFlow(document, full);
-        if (!result.ok || typeof document !== "object" || document === null || Array.isArray(document)) {
-          console.warn(`[builder] skipping example ${full}: not a valid flow`);
-          continue;
-        }
-        found.push({ file: full, name: result.flow.name, description: result.flow.description ?? "", document: laidOut(document as Record<string, unknown>) });
-      } catch (error) {
-        console.warn(`[builder] skipping example ${full}: ${error instanceof Error ? error.message : String(error)}`);
+    for (const file of (await readdir(folder)).filter((f) => pattern.test(f)).sort()) found.push(path.join(folder, file));
+  }
+  return found;
+}
+
+/** Every valid `examples/<name>/*.flow.json`, laid out; invalid ones are skipped with a warning. */
+export async function readExampleFlows(dir: string): Promise<ExampleFlow[]> {
+  const found: ExampleFlow[] = [];
+  for (const full of await exampleFiles(dir, /\.flow\.json$/)) {
+    try {
+      const document: unknown = JSON.parse(await readFile(full, "utf8"));
+      const result = validateFlow(document, full);
+      if (!result.ok || typeof document !== "object" || document === null || Array.isArray(document)) {
+        console.warn(`[builder] skipping example ${full}: not a valid flow`);
+        continue;
       }
+      found.push({ file: full, name: result.flow.name, description: result.flow.description ?? "", document: laidOut(document as Record<string, unknown>) });
+    } catch (error) {
+      console.warn(`[builder] skipping example ${full}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return found;
@@ -69,8 +74,6 @@ export interface ExampleTests {
   cases: { name: string; conversation: StoredConversation }[];
 }
 
-const TEST_FILE = /\.test\.(ya?ml|json)$/;
-
 /**
  * Every `examples/<name>/*.test.yaml` (or .yml, .json), so the seeded examples come with the
  * conversations `voxchart test` runs on them; a file that does not parse is skipped with its
@@ -78,18 +81,13 @@ const TEST_FILE = /\.test\.(ya?ml|json)$/;
  */
 export async function readExampleTests(dir: string): Promise<ExampleTests[]> {
   const found: ExampleTests[] = [];
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const folder = path.join(dir, entry.name);
-    for (const file of (await readdir(folder)).filter((f) => TEST_FILE.test(f)).sort()) {
-      const full = path.join(folder, file);
-      const parsed = parseTestFile(await readFile(full, "utf8"), full);
-      if (!parsed.ok) {
-        console.warn(`[builder] skipping example tests ${full}:\n  ${parsed.problems.map(formatTestFileProblem).join("\n  ")}`);
-        continue;
-      }
-      found.push({ flowFile: path.resolve(folder, parsed.testFile.flow), cases: casesFromTestFile(parsed.testFile) });
+  for (const full of await exampleFiles(dir, /\.test\.(ya?ml|json)$/)) {
+    const parsed = parseTestFile(await readFile(full, "utf8"), full);
+    if (!parsed.ok) {
+      console.warn(`[builder] skipping example tests ${full}:\n  ${parsed.problems.map(formatTestFileProblem).join("\n  ")}`);
+      continue;
     }
+    found.push({ flowFile: path.resolve(path.dirname(full), parsed.testFile.flow), cases: casesFromTestFile(parsed.testFile) });
   }
   return found;
 }
