@@ -3,6 +3,8 @@ import { rms } from "../audio";
 import { createEchoPathLearner } from "./echo-path-learner";
 
 const BLOCK_MS = 10;
+/** How often (in blocks) bot audio that can no longer echo is dropped. */
+const PRUNE_BLOCKS = 5;
 
 export const EchoSuppressorSchema = z.object({
   /** Longest speaker → microphone delay looked for, after the modelled playout time. */
@@ -79,6 +81,7 @@ export function createEchoSuppressor(options: EchoSuppressorOptions = {}) {
   let offset: number | undefined;
   let receivedMs = 0;
   let lastLearn = -Infinity;
+  let lastPrune = -Infinity;
 
   const levels = (pcm: Int16Array, sampleRate: number): number[] => {
     const size = (sampleRate * BLOCK_MS) / 1000;
@@ -140,7 +143,11 @@ export function createEchoSuppressor(options: EchoSuppressorOptions = {}) {
       const blockLevels = levels(pcm16k, 16000);
       const first = Math.round(startsAt / BLOCK_MS);
       const last = first + blockLevels.length - 1;
-      for (const key of reference.keys()) if (key < first - maxDelay - 2) reference.delete(key);
+      if (first - lastPrune >= PRUNE_BLOCKS || first < lastPrune) {
+        // Bot audio older than the longest delay is never read again; dropped every 50 ms, not every frame.
+        lastPrune = first;
+        for (const key of reference.keys()) if (key < first - maxDelay - 2) reference.delete(key);
+      }
       const unchanged = { pcm: pcm16k, echo: false };
       if (refMax(first - maxDelay - 2, last - minDelay + 2) <= o.quietRms) return unchanged; // the bot is silent
       // Predict from what was known before this frame, then learn from it.
