@@ -1,7 +1,7 @@
 import { compileFlow, FlowSchema } from "@voxchart/flow";
 import type { TestResult } from "../shared/test-case-schema";
 import type { VersionSummaryDto, VersionTestsDto } from "../shared/api-schemas";
-import { runTestCase } from "../tests/run-test-case";
+import { runTestCase, unrunnableCase } from "../tests/run-test-case";
 import { failuresOf } from "../tests/summarize-run";
 import { getVersion, listTestCases, listTestRuns, listVersions, publishVersion, recordTestRun } from "./store";
 
@@ -25,20 +25,16 @@ export async function runCasesOn(flowId: string, document: unknown): Promise<Cas
   const compiled = parsed.success ? compileFlow(parsed.data) : null;
   const results: TestResult[] = [];
   for (const tc of cases) {
-    if (compiled?.ok) {
-      results.push(await runTestCase(compiled.compiled, tc));
-      continue;
-    }
-    const message = "the flow does not compile";
-    results.push({ testCaseId: tc.id, name: tc.name, passed: false, failure: { turn: 0, input: "", field: "error", expected: "a flow that compiles", actual: message, message }, durationMs: 0 });
+    const reason = "the flow does not compile";
+    results.push(compiled?.ok ? await runTestCase(compiled.compiled, tc) : unrunnableCase(tc, "a flow that compiles", reason, reason));
   }
   const passed = results.filter((r) => r.passed).length;
   return { results, passed, failed: results.length - passed };
 }
 
-/** A run as the versions list and the deploy report it. */
-export function testsSummary(run: CaseRun): VersionTestsDto {
-  return { passed: run.passed, failed: run.failed, at: new Date().toISOString(), failures: failuresOf(run.results) };
+/** A run as the versions list and the deploy report it (`at`: when it finished; now by default). */
+export function testsSummary(run: Pick<CaseRun, "passed" | "failed" | "results">, at = new Date().toISOString()): VersionTestsDto {
+  return { passed: run.passed, failed: run.failed, at, failures: failuresOf(run.results) };
 }
 
 /** Runs the test cases on a published version and records the run against it. */
@@ -53,12 +49,7 @@ export async function latestVersionTests(flowId: string): Promise<Map<string, Ve
   const latest = new Map<string, VersionTestsDto>();
   for (const run of await listTestRuns(flowId)) {
     if (run.versionId === null || latest.has(run.versionId)) continue; // newest first
-    latest.set(run.versionId, {
-      passed: run.passed,
-      failed: run.failed,
-      at: run.finishedAt ?? run.startedAt,
-      failures: failuresOf(run.results),
-    });
+    latest.set(run.versionId, testsSummary(run, run.finishedAt ?? run.startedAt));
   }
   return latest;
 }
