@@ -1,13 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { formatTestFileProblem, parseTestFile } from "@voxchart/engine";
 import { validateFlow } from "../lib/flow-api";
 import { applyChange } from "../canvas/edits";
 import type { FlowDoc } from "../canvas/flow-types";
 import { autoLayout, needsLayout } from "../canvas/layout";
 import type { StoredConversation } from "../shared/test-case-schema";
-import { casesFromTestFile } from "../tests/cases-from-test-file";
+import { readTestFileCases } from "../tests/cases-from-test-file";
 
 export interface ExampleFlow {
   file: string;
@@ -82,12 +81,12 @@ export interface ExampleTests {
 export async function readExampleTests(dir: string): Promise<ExampleTests[]> {
   const found: ExampleTests[] = [];
   for (const full of await exampleFiles(dir, /\.test\.(ya?ml|json)$/)) {
-    const parsed = parseTestFile(await readFile(full, "utf8"), full);
-    if (!parsed.ok) {
-      console.warn(`[builder] skipping example tests ${full}:\n  ${parsed.problems.map(formatTestFileProblem).join("\n  ")}`);
+    const read = readTestFileCases(await readFile(full, "utf8"), full);
+    if (!read.ok) {
+      console.warn(`[builder] skipping example tests ${full}:\n  ${read.problems.join("\n  ")}`);
       continue;
     }
-    found.push({ flowFile: path.resolve(path.dirname(full), parsed.testFile.flow), cases: casesFromTestFile(parsed.testFile) });
+    found.push({ flowFile: path.resolve(path.dirname(full), read.file.flow), cases: read.cases });
   }
   return found;
 }

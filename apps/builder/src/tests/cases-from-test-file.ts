@@ -1,3 +1,4 @@
+import { formatTestFileProblem, parseTestFile } from "@voxchart/engine";
 import type { TestFile } from "@voxchart/flow";
 import type { StoredConversation } from "../shared/test-case-schema";
 import { TEST_CASE_FORMAT } from "./test-case-format";
@@ -22,4 +23,11 @@ export function casesFromTestFile(file: TestFile): { name: string; conversation:
       },
     };
   });
+}
+
+/** A test file's text as cases, or its problems as `file:line: /path: message` lines. */
+export function readTestFileCases(text: string, fileName: string): { ok: true; file: TestFile; cases: ReturnType<typeof casesFromTestFile> } | { ok: false; problems: string[] } {
+  const parsed = parseTestFile(text, fileName);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(formatTestFileProblem) };
+  return { ok: true, file: parsed.testFile, cases: casesFromTestFile(parsed.testFile) };
 }

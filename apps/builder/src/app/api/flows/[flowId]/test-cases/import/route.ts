@@ -1,9 +1,8 @@
-import { formatTestFileProblem, parseTestFile } from "@voxchart/engine";
 import { AppError } from "@/server/app-error";
 import { readBody, respond, type RouteContext } from "@/server/respond";
 import { importTestCases } from "@/server/store";
 import { ImportTestFileBodySchema } from "@/shared/api-schemas";
-import { casesFromTestFile } from "@/tests/cases-from-test-file";
+import { readTestFileCases } from "@/tests/cases-from-test-file";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +14,12 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, { params }: RouteContext<"flowId">): Promise<Response> {
   return respond(async () => {
     const body = await readBody(request, ImportTestFileBodySchema);
-    const parsed = parseTestFile(body.text, body.fileName);
-    if (!parsed.ok) {
-      const problems = parsed.problems.map(formatTestFileProblem);
+    const read = readTestFileCases(body.text, body.fileName);
+    if (!read.ok) {
+      const problems = read.problems;
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
       throw new AppError("invalid-test-file", `${problems[0] ?? `${body.fileName} is not a test file`}${more}`, { problems });
     }
-    return importTestCases((await params).flowId, casesFromTestFile(parsed.testFile));
+    return importTestCases((await params).flowId, read.cases);
   }, 201);
 }
